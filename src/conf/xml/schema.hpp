@@ -35,7 +35,7 @@
 
 #define CVIRT_XML_FIELDS(Type, ...)                                                         \
     inline constexpr auto xmlFields(std::type_identity<Type>) {                             \
-        using Self = Type;                                                                  \
+        using Self [[maybe_unused]] = Type;                                                 \
         using namespace ::cvirt::conf::xml;                                                 \
         return std::tuple{__VA_ARGS__};                                                     \
     }
