@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <thread>
+#include <tuple>
 
 #include "util/error.hpp"
 #include "util/strings.hpp"
@@ -137,6 +138,9 @@ Process Process::spawn(const Command& command) {
     ChildStdio out = prepare(command.out, false);
     ChildStdio err = prepare(command.err, false);
     auto [reportRead, reportWrite] = makePipe();
+    UniqueFd pidRead, pidWrite;
+    if (command.daemonize)
+        std::tie(pidRead, pidWrite) = makePipe();
 
     // Move every fd the child must keep to a number above all targets, so
     // dup2 into place never clobbers one not yet moved.
@@ -154,6 +158,17 @@ Process Process::spawn(const Command& command) {
         failSystem(ErrorDomain::None, "cannot fork");
     if (pid == 0) {
         int report = reportWrite.get();
+        if (command.daemonize) {
+            if (::setsid() < 0)
+                childFail(report, errno);
+            pid_t daemon = ::fork();
+            if (daemon < 0)
+                childFail(report, errno);
+            if (daemon > 0) {
+                [[maybe_unused]] auto n = ::write(pidWrite.get(), &daemon, sizeof daemon);
+                ::_exit(0);
+            }
+        }
         // Restore default signal handling and an empty mask for the child.
         sigset_t all;
         sigemptyset(&all);
@@ -218,6 +233,27 @@ Process Process::spawn(const Command& command) {
     }
 
     reportWrite.reset();
+    if (command.daemonize) {
+        // The intermediate child exits at once; the daemon's pid comes back
+        // through the pipe.
+        pidWrite.reset();
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        pid_t daemon = -1;
+        ssize_t got;
+        do {
+            got = ::read(pidRead.get(), &daemon, sizeof daemon);
+        } while (got < 0 && errno == EINTR);
+        if (got != sizeof daemon) {
+            int childErrno = 0;
+            if (::read(reportRead.get(), &childErrno, sizeof childErrno) == sizeof childErrno)
+                throw Error::system(ErrorDomain::None, childErrno,
+                                    fmt::format("cannot execute '{}'", command.argv[0]));
+            fail(ErrorCode::SystemError, ErrorDomain::None, "cannot start '{}' as a daemon", command.argv[0]);
+        }
+        pid = daemon;
+    }
     Process p;
     p.pid_ = pid;
     p.in_ = std::move(in.parentEnd);
@@ -229,11 +265,19 @@ Process Process::spawn(const Command& command) {
         n = ::read(reportRead.get(), &childErrno, sizeof childErrno);
     } while (n < 0 && errno == EINTR);
     if (n == sizeof childErrno) {
-        p.wait();
+        if (command.daemonize)
+            p.detach();  // it is gone already, and not ours to reap
+        else
+            p.wait();
         throw Error::system(ErrorDomain::None, childErrno,
                             fmt::format("cannot execute '{}'", command.argv[0]));
     }
     return p;
+}
+
+pid_t Process::spawnDetached(Command command) {
+    command.daemonize = true;
+    return spawn(command).detach();
 }
 
 Process::Process(Process&& other) noexcept

@@ -42,6 +42,10 @@ struct Command {
     std::vector<std::pair<int, int>> passFds;
     Stdio in{Stdio::Null{}}, out{Stdio::Inherit{}}, err{Stdio::Inherit{}};
     bool newSession = false;        // setsid(): the child outlives our process group
+    // Double fork: the program is re-parented to init at once, so it is
+    // never our child and survives our death (QEMU under cvirtd). Use
+    // spawnDetached() for such commands.
+    bool daemonize = false;
 
     // "cmd arg1 'arg two'": for logs and error messages.
     std::string toString() const;
@@ -83,6 +87,10 @@ public:
     ExitStatus terminate(std::chrono::milliseconds grace);
     // Forget the child: it keeps running after this object is gone.
     pid_t detach();
+
+    // Starts `command` as a daemon (double fork, new session) and returns
+    // its pid. Exec failures are still reported as Errors.
+    static pid_t spawnDetached(Command command);
 
 private:
     pid_t pid_ = -1;

@@ -2,7 +2,10 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <thread>
 
 #include "support/test_support.hpp"
 #include "util/error.hpp"
@@ -100,4 +103,20 @@ TEST(Process, OutputToFile) {
     c.out.how = Stdio::File{dir.file("log")};
     EXPECT_EQ(Process::spawn(c).wait().code(), 0);
     EXPECT_EQ(readFile(dir.file("log")), "logged\n");
+}
+
+TEST(Process, DetachedDaemonIsNotOurChild) {
+    test::TempDir dir;
+    Command c{.argv = {"sh", "-c", "echo $$ > " + dir.file("pid") + "; exec sleep 30"}};
+    pid_t pid = Process::spawnDetached(c);
+    ASSERT_GT(pid, 0);
+    for (int i = 0; i < 200 && !fileExists(dir.file("pid")); ++i)
+        std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(std::stoi(readFile(dir.file("pid"))), pid);
+    EXPECT_EQ(::kill(pid, 0), 0);
+    int status;
+    EXPECT_EQ(::waitpid(pid, &status, WNOHANG), -1);  // ECHILD: not ours
+    EXPECT_NE(::getsid(pid), ::getsid(0));              // another session
+    ::kill(pid, SIGKILL);
+    EXPECT_THROW(Process::spawnDetached(Command{.argv = {"/nonexistent/qemu"}}), Error);
 }
