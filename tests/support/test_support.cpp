@@ -6,8 +6,19 @@
 #include <filesystem>
 
 #include "util/files.hpp"
+#include "util/log.hpp"
 
 namespace cvirt::test {
+
+namespace {
+// Tests honour CVIRT_LOG_FILTERS / CVIRT_LOG_OUTPUTS / CVIRT_DEBUG like the
+// programs do, so a failing test can be re-run with logs.
+const bool kLoggingConfigured = [] {
+    log::logger().configureFromEnvironment();
+    return true;
+}();
+}  // namespace
+
 
 std::string conformancePath(const std::string& relative) {
     const char* dir = std::getenv("CVIRT_CONFORMANCE_DIR");

@@ -1,0 +1,51 @@
+#include "drivers/qemu/paths.hpp"
+
+#include <cstdlib>
+
+#include "util/files.hpp"
+
+namespace cvirt::qemu {
+namespace {
+
+std::string env(const char* name, const std::string& fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::string(v) : fallback;
+}
+
+}  // namespace
+
+QemuPaths QemuPaths::system(const std::string& root) {
+    QemuPaths p;
+    p.configDir = root + "/etc/cvirt/qemu";
+    p.autostartDir = p.configDir + "/autostart";
+    p.stateDir = root + "/run/cvirt/qemu";
+    p.libDir = root + "/var/lib/cvirt/qemu";
+    p.logDir = root + "/var/log/cvirt/qemu";
+    p.cacheDir = root + "/var/cache/cvirt/qemu";
+    return p;
+}
+
+QemuPaths QemuPaths::session() {
+    std::string home = env("HOME", "/tmp");
+    std::string config = env("XDG_CONFIG_HOME", home + "/.config");
+    std::string cache = env("XDG_CACHE_HOME", home + "/.cache");
+    std::string runtime = env("XDG_RUNTIME_DIR", cache);
+    QemuPaths p;
+    p.configDir = config + "/cvirt/qemu";
+    p.autostartDir = p.configDir + "/autostart";
+    p.stateDir = runtime + "/cvirt/qemu/run";
+    p.libDir = config + "/cvirt/qemu/lib";
+    p.logDir = cache + "/cvirt/qemu/log";
+    p.cacheDir = cache + "/cvirt/qemu/cache";
+    return p;
+}
+
+QemuPaths QemuPaths::embed(const std::string& root) { return system(root); }
+
+void QemuPaths::create() const {
+    for (const auto* dir : {&configDir, &autostartDir, &stateDir, &libDir, &logDir, &cacheDir})
+        makeDirectories(*dir, 0700);
+    makeDirectories(libDir + "/save", 0700);
+}
+
+}  // namespace cvirt::qemu
