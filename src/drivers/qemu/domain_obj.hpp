@@ -45,6 +45,7 @@ struct DomainObj {
     std::shared_ptr<QmpClient> monitor;
     bool shutdownRequested = false;  // SHUTDOWN seen: the guest asked to power off
     bool fakeReboot = false;         // a reboot in progress: reset instead of stopping
+    bool beingDestroyed = false;     // our SIGTERM: QEMU's SHUTDOWN is not the guest's
     // QEMU reports STOP and RESUME for our own stop/cont too: these count
     // the ones we asked for, so only the others become events.
     int expectedStops = 0;

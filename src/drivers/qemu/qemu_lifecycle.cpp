@@ -194,6 +194,7 @@ void QemuDriver::stopLocked(const DomainObjPtr& obj, int shutoffReason, int stop
         obj->state = DomainState::Shutoff;
         obj->reason = shutoffReason;
         obj->liveDef.reset();
+        obj->beingDestroyed = false;
         obj->runtimeDir.clear();
         obj->monitorPath.clear();
         transient = obj->persistentDef == nullptr;
@@ -213,6 +214,7 @@ void QemuDriver::destroy(const DomainRef& ref, unsigned flags) {
         if (!obj->active())
             notRunning();
         pid = obj->pid;
+        obj->beingDestroyed = true;
     }
     // Signal first, then take the job: a job stuck on a hung QEMU must not
     // stop destroy, which is how users get out of that.
@@ -329,6 +331,8 @@ void QemuDriver::onMonitorEvent(const std::weak_ptr<DomainObj>& weak, const QmpE
         bool reboot;
         {
             std::lock_guard lock(obj->mutex);
+            if (obj->beingDestroyed)
+                return;
             obj->shutdownRequested = true;
             reboot = obj->fakeReboot;
             if (!reboot) {

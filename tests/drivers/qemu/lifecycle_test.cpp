@@ -118,7 +118,7 @@ TEST(QemuLifecycle, QemuKilledBehindOurBackIsReportedCrashed) {
     pid_t pid = std::stoi(status.substr(pidPos + 5));
     ::kill(pid, SIGKILL);
     // A transient domain disappears once its QEMU is gone.
-    for (int i = 0; i < 200; ++i) {
+    for (int i = 0; i < 1000; ++i) {
         try {
             conn->domainLookupByName("transient1");
         } catch (const Error&) {
@@ -163,7 +163,7 @@ TEST(QemuLifecycle, NewDriverReattachesToRunningGuests) {
     std::string status = readFile(root.path() + "/run/cvirt/qemu/c.xml");
     pid_t pidC = std::stoi(status.substr(status.find("pid='") + 5));
     ::kill(pidC, SIGKILL);  // c dies while nobody watches
-    for (int i = 0; i < 100 && ::kill(pidC, 0) == 0; ++i)
+    for (int i = 0; i < 500 && ::kill(pidC, 0) == 0; ++i)
         std::this_thread::sleep_for(20ms);
 
     auto conn = openEmbed(root.path());
