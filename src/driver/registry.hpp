@@ -20,6 +20,8 @@ struct OpenRequest {
     // True inside cvirtd: local hypervisor drivers serve qemu:///system
     // there, while client programs reach it through the daemon.
     bool inDaemon = false;
+    // cvirtd --root DIR: where the daemon's system-mode state lives ("" is /).
+    std::string daemonRoot;
     bool readOnly() const { return flags & flags::kConnectReadOnly; }
 };
 

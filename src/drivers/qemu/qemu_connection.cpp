@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "drivers/qemu/qemu_driver.hpp"
 #include "util/error.hpp"
@@ -122,11 +121,10 @@ void registerQemuDriver(driver::Registry& registry) {
         if (!req.inDaemon)
             return nullptr;
         if (uri.path == "/system") {
-            if (::geteuid() != 0)
+            if (::geteuid() != 0 && req.daemonRoot.empty())
                 fail(ErrorCode::OperationInvalid, ErrorDomain::Qemu,
                      "unexpected QEMU URI path '/system', try qemu:///session");
-            const char* root = std::getenv("CVIRT_ROOT");
-            return std::make_unique<QemuConnection>(QemuDriver::get(QemuDriver::Mode::System, root ? root : ""));
+            return std::make_unique<QemuConnection>(QemuDriver::get(QemuDriver::Mode::System, req.daemonRoot));
         }
         if (uri.path == "/session")
             return std::make_unique<QemuConnection>(QemuDriver::get(QemuDriver::Mode::Session, ""));
