@@ -1,0 +1,53 @@
+#pragma once
+// What the RPC server hands calls to. The daemon implements it (usually
+// through ProcedureDispatcher); the server owns framing, keepalive, access
+// checks and the worker pool.
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "rpc/message.hpp"
+#include "rpc/programs.hpp"
+#include "rpc/server_client.hpp"
+
+namespace cvirt::rpc {
+
+struct Route {
+    enum class Kind {
+        UnknownProgram,    // answered with VIR_ERR_RPC "Cannot find program P version V"
+        UnknownProcedure,  // answered with VIR_ERR_NO_SUPPORT, so client fallbacks fire
+        Known,
+    };
+    Kind kind = Kind::UnknownProgram;
+    ProcFlags flags = proc_flags::NONE;
+    std::string_view name;  // for logs and errors; may be empty
+};
+
+struct CallContext {
+    ServerClient& client;
+    const Header& header;
+    std::span<const uint8_t> payload;  // the args, as received
+};
+
+class Dispatcher {
+public:
+    virtual ~Dispatcher() = default;
+
+    // Classifies a CALL. Runs on the socket loop for every call: it must be
+    // quick, must not block, and must be thread-safe.
+    virtual Route route(const Header& header) const = 0;
+
+    // Runs a Known call on a worker thread and returns the reply payload; a
+    // thrown Error becomes the reply's remote_error (anything else becomes
+    // an internal error).
+    virtual std::vector<uint8_t> dispatch(CallContext& call) = 0;
+
+    // A client connected (on the socket loop: keep it short).
+    virtual void clientOpened(ServerClient&) {}
+    // A client is gone and none of its calls is still running (on a worker).
+    virtual void clientClosed(ServerClient&) {}
+};
+
+}  // namespace cvirt::rpc
