@@ -74,9 +74,11 @@ void Writer::Element::close() {
         w_.out_ += ">\n";
         return;
     }
+    if (keep_open_ && !in_children_)
+        beginChildren();
     if (in_children_) {
         w_.indent_ -= 2;
-        if (w_.out_.size() > after_attrs_ + 2) {
+        if (keep_open_ || w_.out_.size() > after_attrs_ + 2) {
             w_.out_.append(static_cast<size_t>(w_.indent_), ' ');
             w_.out_ += "</";
             w_.out_ += name_;

@@ -32,6 +32,9 @@ public:
         void beginChildren();
         void close();
         bool hasAttrs() const { return has_attrs_; }
+        // Writes <x ...>, a newline and </x> even when no child follows, the
+        // way libvirt prints elements it always opens (<ip>, <source>).
+        void keepOpen() { keep_open_ = true; }
 
     private:
         Writer& w_;
@@ -39,6 +42,7 @@ public:
         size_t start_;
         size_t after_attrs_ = 0;
         bool keep_empty_;
+        bool keep_open_ = false;
         bool has_attrs_ = false;
         bool in_children_ = false;
         bool has_text_ = false;
