@@ -150,14 +150,20 @@ LaunchedQemu launchQemu(const CommandLine& cmd, const std::string& monitorPath, 
             return failWithLog("QEMU did not create its monitor socket in time");
         std::this_thread::sleep_for(2ms);
     }
-    try {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        auto mon = QmpClient::connect(io, monitorPath, std::max(left, std::chrono::milliseconds(1000)));
-        return {pid, mon};
-    } catch (const Error& e) {
-        if (!processAlive(pid))
-            return failWithLog("process exited while connecting to monitor");
-        return failWithLog(e.message());
+    // The socket file exists from QEMU's bind() on, but connections are
+    // refused until its listen(): retry until QEMU answers or gives up.
+    for (;;) {
+        try {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            auto mon = QmpClient::connect(io, monitorPath, std::max(left, std::chrono::milliseconds(1000)));
+            return {pid, mon};
+        } catch (const Error& e) {
+            if (!processAlive(pid))
+                return failWithLog("process exited while connecting to monitor");
+            if (e.code() != ErrorCode::OperationFailed || std::chrono::steady_clock::now() > deadline)
+                return failWithLog(e.str2().value_or(e.message()));
+            std::this_thread::sleep_for(5ms);
+        }
     }
 }
 
