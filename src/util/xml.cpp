@@ -40,7 +40,8 @@ std::string errorContext(xmlParserCtxtPtr ctxt) {
     for (size_t i = 0; i < col && i < line.size() + 1; ++i)
         pointer += '-';
     pointer += '^';
-    return line + "\n" + pointer;
+    // libvirt formats an empty context line from a NULL buffer: glibc prints "(null)".
+    return (line.empty() ? std::string("(null)") : line) + "\n" + pointer;
 }
 
 void onParseError(void* ctx, const char* /*msg*/, ...) {
@@ -96,7 +97,18 @@ bool Node::hasAttr(const char* name) const {
 std::optional<std::string> Node::attr(const char* name) const {
     if (!node_)
         return std::nullopt;
-    // Only attributes without a namespace, as libvirt reads them.
+    // Only attributes without a namespace, as libvirt reads them. The common
+    // case, a value held by one text node, is read without a copy.
+    for (xmlAttrPtr a = node_->properties; a; a = a->next) {
+        if (a->ns || !xmlStrEqual(a->name, reinterpret_cast<const xmlChar*>(name)))
+            continue;
+        xmlNodePtr c = a->children;
+        if (!c)
+            return std::string();
+        if (!c->next && c->type == XML_TEXT_NODE && c->content)
+            return std::string(reinterpret_cast<const char*>(c->content));
+        break;
+    }
     xmlChar* value = xmlGetNoNsProp(node_, reinterpret_cast<const xmlChar*>(name));
     if (!value)
         return std::nullopt;
@@ -162,10 +174,59 @@ std::string Node::dump(int indent) const {
     return out;
 }
 
-Document Document::parse(std::string_view text, std::string_view url, ErrorDomain domain) {
+namespace {
+
+// A parser context per thread, reset by every read: creating one costs as
+// much as parsing a small document. A nested parse on the same thread (not
+// expected) gets a context of its own.
+class ParserLease {
+public:
+    ParserLease() {
+        if (!slot().ctxt)
+            slot().ctxt = xmlNewParserCtxt();
+        if (!slot().busy && slot().ctxt) {
+            ctxt_ = slot().ctxt;
+            slot().busy = true;
+        } else {
+            ctxt_ = own_ = xmlNewParserCtxt();
+        }
+    }
+    ~ParserLease() {
+        if (own_) {
+            xmlFreeParserCtxt(own_);
+        } else if (ctxt_) {
+            ctxt_->_private = nullptr;
+            slot().busy = false;
+        }
+    }
+    ParserLease(const ParserLease&) = delete;
+    ParserLease& operator=(const ParserLease&) = delete;
+    xmlParserCtxtPtr get() const { return ctxt_; }
+
+private:
+    struct Slot {
+        xmlParserCtxtPtr ctxt = nullptr;
+        bool busy = false;
+        ~Slot() {
+            if (ctxt)
+                xmlFreeParserCtxt(ctxt);
+        }
+    };
+    static Slot& slot() {
+        thread_local Slot s;
+        return s;
+    }
+    xmlParserCtxtPtr ctxt_ = nullptr;
+    xmlParserCtxtPtr own_ = nullptr;
+};
+
+}  // namespace
+
+Document Document::parse(std::string_view text, std::string_view url, ErrorDomain domain, bool dropBlanks) {
     initLibxml();
     ParseErrorSink sink;
-    std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+    ParserLease lease;
+    xmlParserCtxtPtr ctxt = lease.get();
     if (!ctxt)
         throw Error(ErrorCode::NoMemory, domain);
     ctxt->_private = &sink;
@@ -173,9 +234,10 @@ Document Document::parse(std::string_view text, std::string_view url, ErrorDomai
     std::string urlText(url);
     // No network, no entity expansion from outside, no DTD loading: the
     // document is untrusted input.
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt.get(), text.data(), static_cast<int>(text.size()),
-                                      urlText.c_str(), nullptr,
-                                      XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    // COMPACT keeps short text inside its node: the documents are read-only.
+    int options = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_COMPACT | (dropBlanks ? XML_PARSE_NOBLANKS : 0);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, text.data(), static_cast<int>(text.size()), urlText.c_str(), nullptr,
+                                      options);
     if (!doc || !ctxt->wellFormed) {
         if (doc)
             xmlFreeDoc(doc);
@@ -194,6 +256,7 @@ Node Document::root() const { return Node(xmlDocGetRootElement(doc_.get())); }
 
 struct RngSchema::Impl {
     xmlRelaxNGPtr schema = nullptr;
+    std::string path;
     ~Impl() {
         if (schema)
             xmlRelaxNGFree(schema);
@@ -204,6 +267,7 @@ std::shared_ptr<RngSchema> RngSchema::load(const std::string& path) {
     initLibxml();
     std::shared_ptr<RngSchema> s(new RngSchema());
     s->impl_ = std::make_unique<Impl>();
+    s->impl_->path = path;
     xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path.c_str());
     if (!pctxt)
         fail(ErrorCode::InternalError, ErrorDomain::Xml, "Unable to create RNG parser for {}", path);
@@ -218,6 +282,8 @@ std::shared_ptr<RngSchema> RngSchema::load(const std::string& path) {
 RngSchema::~RngSchema() = default;
 
 void RngSchema::validate(const Document& doc) const {
+    // libvirt collects libxml2's messages one per line and reports them
+    // under "Unable to validate doc against <schema>" (virXMLValidateAgainstSchema).
     std::string messages;
     xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(impl_->schema);
     if (!vctxt)
@@ -229,16 +295,15 @@ void RngSchema::validate(const Document& doc) const {
             std::string msg = err->message ? err->message : "";
             while (!msg.empty() && msg.back() == '\n')
                 msg.pop_back();
-            // As libvirt reports: "<element>: <message>" per problem.
-            const char* elem = err->node ? reinterpret_cast<const char*>(static_cast<xmlNodePtr>(err->node)->name) : "";
-            *out += fmt::format("{}Element {} failed to validate: {}", out->empty() ? "" : "\n", elem, msg);
+            *out += msg;
+            *out += '\n';
         },
         &messages);
     int rc = xmlRelaxNGValidateDoc(vctxt, doc.raw());
     xmlRelaxNGFreeValidCtxt(vctxt);
     if (rc != 0)
-        throw Error(ErrorCode::XmlInvalidSchema, ErrorDomain::None,
-                    messages.empty() ? std::string("document failed to validate") : messages);
+        throw Error(ErrorCode::XmlInvalidSchema, ErrorDomain::Xml,
+                    fmt::format("Unable to validate doc against {}\n{}", impl_->path, messages));
 }
 
 }  // namespace cvirt::xml

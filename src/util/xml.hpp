@@ -30,6 +30,16 @@ public:
     // Element children, in document order.
     std::vector<Node> children() const;
     std::vector<Node> children(std::string_view name) const;
+    // Calls f(Node) for each element child called `name`, without
+    // building a list.
+    template <typename F>
+    void forEachChild(std::string_view name, F&& f) const {
+        if (!node_)
+            return;
+        for (xmlNodePtr c = node_->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(c->name))
+                f(Node(c));
+    }
     // The first element child of that name.
     Node child(std::string_view name) const;
     Node parent() const;
@@ -49,8 +59,11 @@ public:
     // Parses `text`. `url` names the document in error messages the way
     // libvirt does ("(domain_definition)"). A malformed document throws
     // Error(XML_DETAIL, domain) with libvirt's "url:line: message" plus the
-    // offending line and a ----^ pointer.
-    static Document parse(std::string_view text, std::string_view url, ErrorDomain domain);
+    // offending line and a ----^ pointer. `dropBlanks` drops whitespace-only
+    // text between elements (XML_PARSE_NOBLANKS), as libvirt parses domain
+    // XML.
+    static Document parse(std::string_view text, std::string_view url, ErrorDomain domain,
+                          bool dropBlanks = false);
 
     Node root() const;
     xmlDocPtr raw() const { return doc_.get(); }
@@ -68,7 +81,8 @@ public:
     // Throws Error(INTERNAL_ERROR) when the schema file cannot be loaded.
     static std::shared_ptr<RngSchema> load(const std::string& path);
     ~RngSchema();
-    // Throws Error(XML_INVALID_SCHEMA) with the validator's messages.
+    // Throws Error(XML_INVALID_SCHEMA): "Unable to validate doc against PATH" and
+    // then libxml2's messages, one per line, as libvirt reports them.
     void validate(const Document& doc) const;
 
 private:

@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "conf/domain/devices/audio.hpp"
@@ -36,6 +38,16 @@
 
 namespace cvirt::conf::domain {
 
+struct Devices;
+
+// <console> elements: parsed as they come; written by the chardev family's
+// formatConsoles(), which needs the whole domain (a console standing for a
+// serial port of an HVM guest is printed as that port). The formatter of
+// the domain passes the Domain through FormatContext::user.
+void parseConsoles(Devices& d, const Node& devices, ParseContext& ctx);
+void formatConsolesOf(Writer::Element& el, Writer& w, const Devices& d, FormatContext& ctx);
+inline constexpr auto consolesField() { return xml::custom<Devices>(parseConsoles, nullptr, formatConsolesOf); }
+
 struct Devices {
     std::string emulator;
     std::vector<Disk> disks;
@@ -65,9 +77,9 @@ struct Devices {
     std::vector<Panic> panics;
     std::vector<Shmem> shmems;
     std::vector<MemoryDevice> memories;
+    std::vector<Crypto> cryptos;
     std::optional<Iommu> iommu;
     std::optional<Vsock> vsock;
-    std::vector<Crypto> cryptos;
     std::optional<Pstore> pstore;
 };
 
@@ -81,7 +93,7 @@ CVIRT_XML_FIELDS(Devices,
     child("smartcard", &Self::smartcards),
     child("serial", &Self::serials),
     child("parallel", &Self::parallels),
-    child("console", &Self::consoles),
+    consolesField(),
     child("channel", &Self::channels),
     child("input", &Self::inputs),
     child("tpm", &Self::tpms),
@@ -100,9 +112,40 @@ CVIRT_XML_FIELDS(Devices,
     child("panic", &Self::panics),
     child("shmem", &Self::shmems),
     child("memory", &Self::memories),
+    child("crypto", &Self::cryptos),
     child("iommu", &Self::iommu),
     child("vsock", &Self::vsock),
-    child("crypto", &Self::cryptos),
     child("pstore", &Self::pstore));
+
+// Calls f(device) for every device of every family, in output order.
+template <typename DevicesT, typename F>
+void forEachDevice(DevicesT& d, F&& f) {
+    auto each = [&](auto& list) {
+        using L = std::decay_t<decltype(list)>;
+        if constexpr (xml::IsVector<L>::value) {
+            for (auto& dev : list)
+                f(dev);
+        } else if constexpr (xml::IsOptional<L>::value) {
+            if (list)
+                f(*list);
+        } else {
+            f(list);
+        }
+    };
+    std::apply([&](auto&... lists) { (each(lists), ...); },
+               std::tie(d.disks, d.controllers, d.leases, d.filesystems, d.interfaces, d.smartcards, d.serials,
+                        d.parallels, d.consoles, d.channels, d.inputs, d.tpms, d.graphics, d.sounds, d.audios,
+                        d.videos, d.hostdevs, d.redirdevs, d.redirfilter, d.hubs, d.watchdogs, d.memballoon,
+                        d.rngs, d.nvram, d.panics, d.shmems, d.memories, d.cryptos, d.iommu, d.vsock, d.pstore));
+}
+
+// Calls f(info) for the DeviceInfo of every device that has one.
+template <typename DevicesT, typename F>
+void forEachDeviceInfo(DevicesT& d, F&& f) {
+    forEachDevice(d, [&](auto& dev) {
+        if constexpr (requires { dev.info; })
+            f(dev.info);
+    });
+}
 
 }  // namespace cvirt::conf::domain

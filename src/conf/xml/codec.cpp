@@ -31,7 +31,17 @@ Bitmap Codec<Bitmap>::parse(std::string_view text, const Node&, const char*) {
 }
 
 std::string formatHex(unsigned long long value, int width) {
-    return fmt::format("0x{:0{}x}", value, width);
+    char digits[16];
+    int n = 0;
+    do {
+        digits[n++] = "0123456789abcdef"[value & 0xf];
+        value >>= 4;
+    } while (value);
+    std::string out = "0x";
+    out.append(static_cast<size_t>(width > n ? width - n : 0), '0');
+    while (n)
+        out += digits[--n];
+    return out;
 }
 
 }  // namespace cvirt::conf::xml

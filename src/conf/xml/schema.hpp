@@ -174,8 +174,7 @@ struct ChildField {
             return;
         auto& m = obj.*member;
         if constexpr (IsVector<M>::value) {
-            for (const auto& c : node.children(name))
-                m.push_back(parseElement<typename M::value_type>(c, ctx));
+            node.forEachChild(name, [&](const Node& c) { m.push_back(parseElement<typename M::value_type>(c, ctx)); });
         } else if constexpr (IsOptional<M>::value) {
             if (auto c = node.child(name))
                 m = parseElement<typename M::value_type>(c, ctx);
@@ -226,8 +225,7 @@ struct TextChildField {
         if ((flags & kLiveOnly) && ctx.inactive)
             return;
         if constexpr (IsVector<M>::value) {
-            for (const auto& c : node.children(name))
-                (obj.*member).push_back(C::parse(c.text(), c, name));
+            node.forEachChild(name, [&](const Node& c) { (obj.*member).push_back(C::parse(c.text(), c, name)); });
         } else if (auto c = node.child(name)) {
             obj.*member = C::parse(c.text(), c, name);
         } else if (flags & kRequired) {

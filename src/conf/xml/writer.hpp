@@ -11,6 +11,10 @@ namespace cvirt::conf::xml {
 
 class Writer {
 public:
+    Writer() = default;
+    // Reserves room for a document of about `expectedSize` bytes: growing
+    // the buffer piecemeal costs more than formatting a large document.
+    explicit Writer(size_t expectedSize) { out_.reserve(expectedSize); }
     std::string& out() { return out_; }
     int indent() const { return indent_; }
 

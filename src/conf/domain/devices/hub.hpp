@@ -1,13 +1,19 @@
 #pragma once
-// <hub> (placeholder: the device family is filled in by its owner).
+// <hub type='usb'>: an emulated USB hub (libvirt's virDomainHubDef).
 
 #include "conf/domain/device_info.hpp"
 
 namespace cvirt::conf::domain {
 
+enum class HubType { Usb };
+CVIRT_ENUM_STRINGS(HubType, "usb");
+
 struct Hub {
+    HubType type = HubType::Usb;
     DeviceInfo info;
 };
-CVIRT_XML_FIELDS(Hub, deviceInfoField<Hub>());
+
+void xmlParse(Hub& hub, const Node& node, ParseContext& ctx);
+void xmlFormat(Writer& w, std::string_view name, const Hub& hub, FormatContext& ctx);
 
 }  // namespace cvirt::conf::domain

@@ -1,13 +1,20 @@
 #pragma once
-// <lease> (placeholder: the device family is filled in by its owner).
+// <lease>: a lock manager lease the domain holds (libvirt's virDomainLeaseDef).
 
-#include "conf/domain/device_info.hpp"
+#include <string>
+
+#include "conf/xml/schema.hpp"
 
 namespace cvirt::conf::domain {
 
 struct Lease {
-    DeviceInfo info;
+    std::string lockspace;
+    std::string key;
+    std::string path;  // <target path=>
+    unsigned long long offset = 0;
 };
-CVIRT_XML_FIELDS(Lease, deviceInfoField<Lease>());
+
+void xmlParse(Lease& lease, const xml::Node& node, xml::ParseContext& ctx);
+void xmlFormat(xml::Writer& w, std::string_view name, const Lease& lease, xml::FormatContext& ctx);
 
 }  // namespace cvirt::conf::domain
