@@ -3,11 +3,13 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <map>
 #include <thread>
 
 #include "drivers/qemu/command/command_line.hpp"
 #include "drivers/qemu/def_info.hpp"
+#include "drivers/qemu/domain_defaults/qemu_hooks.hpp"
 #include "drivers/qemu/launcher.hpp"
 #include "drivers/qemu/status_file.hpp"
 #include "util/error.hpp"
@@ -99,7 +101,17 @@ std::shared_ptr<const Domain> QemuDriver::parse(const std::string& xml, bool ina
     conf::domain::DomainParseOptions options;
     options.inactive = inactive;
     options.validateSchema = validate;
-    return std::make_shared<const Domain>(conf::domain::parseDomainXml(xml, options));
+    // Definitions that are complete (loaded, re-attached) keep what they
+    // have; new ones get the defaults and addresses libvirt's define and
+    // create give them.
+    options.abiUpdate = true;
+    QemuXmlConfig config;
+    if (const char* v = std::getenv("QEMU_AUDIO_DRV"))
+        config.audioDriverEnv = v;
+    if (const char* v = std::getenv("SDL_AUDIODRIVER"))
+        config.sdlAudioDriverEnv = v;
+    CapsLookup lookup = [this](const std::string& emulator) { return caps_.get(emulator); };
+    return std::make_shared<const Domain>(parseQemuDomainXml(xml, options, lookup, config));
 }
 
 void QemuDriver::loadDefinitions() {

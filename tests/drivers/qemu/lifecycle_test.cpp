@@ -135,15 +135,17 @@ TEST(QemuLifecycle, BadInputLeavesNothingBehind) {
     auto conn = openEmbed(root.path());
     std::string xml = minimalXml("bad1");
     xml.replace(xml.find("/usr/bin/qemu-system-x86_64"), 27, "/nonexistent/qemu");
-    auto ref = conn->domainDefineXml(xml, 0);
+    // As in libvirt, the emulator is probed when the definition is parsed.
     try {
-        conn->domainCreate(ref, 0);
-        ADD_FAILURE() << "started with a missing emulator";
+        conn->domainDefineXml(xml, 0);
+        ADD_FAILURE() << "defined with a missing emulator";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::SystemError);
         EXPECT_NE(e.message().find("/nonexistent/qemu"), std::string::npos) << e.message();
     }
-    EXPECT_EQ(conn->domainGetState(ref, 0).state, DomainState::Shutoff);
+    EXPECT_THROW(conn->domainLookupByName("bad1"), Error);
+    EXPECT_TRUE(listDirectory(root.path() + "/etc/cvirt/qemu").empty() ||
+                !fileExists(root.path() + "/etc/cvirt/qemu/bad1.xml"));
     EXPECT_TRUE(listDirectory(root.path() + "/run/cvirt/qemu").empty());
 }
 
