@@ -56,6 +56,9 @@ public:
         unsupported("virNodeGetCellsFreeMemory", ErrorDomain::None);
     }
     virtual SecurityModel nodeGetSecurityModel() { unsupported("virNodeGetSecurityModel", ErrorDomain::None); }
+    virtual NodeCpuMap nodeGetCpuMap(bool /*needMap*/, bool /*needOnline*/, unsigned /*flags*/) {
+        unsupported("virNodeGetCPUMap", ErrorDomain::None);
+    }
     virtual bool isSecure() { return true; }
     virtual bool isEncrypted() { return false; }
     virtual bool isAlive() { return true; }

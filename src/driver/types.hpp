@@ -97,6 +97,13 @@ struct VcpuPinning {
     std::vector<std::vector<uint8_t>> cpumaps;  // one bitmap of host CPUs per vcpu
 };
 
+// virNodeGetCPUMap: how many CPUs the host has, which are online.
+struct NodeCpuMap {
+    int cpus = 0;
+    std::vector<uint8_t> cpumap;  // empty unless asked for
+    unsigned online = 0;
+};
+
 struct SecurityModel {
     std::string model;
     std::string doi;

@@ -1,0 +1,186 @@
+#pragma once
+// A connection to the test driver (libvirt's test_driver.c): a mock
+// hypervisor whose domains, networks and storage live in memory, so that
+// applications can be tested without a host. Behaviour, error codes and
+// messages follow libvirt's test driver; the C function names in the
+// "unsupported flags" errors are libvirt's, because clients see them.
+//
+// Thread safety: every call takes the driver state's lock; events are
+// delivered after it is released.
+
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "driver/connection.hpp"
+#include "drivers/test/driver_state.hpp"
+
+namespace cvirt::drivers::test {
+
+class TestConnection : public driver::Connection {
+public:
+    TestConnection(std::shared_ptr<DriverState> state, std::string uri);
+    ~TestConnection() override;
+
+    // ConnectOps
+    std::string getType() override;
+    uint64_t getVersion() override;
+    std::string getHostname() override;
+    std::string getUri() override;
+    std::string getCapabilities() override;
+    std::string getSysinfo(unsigned flags) override;
+    int getMaxVcpus(const std::optional<std::string>& type) override;
+    NodeInfo nodeGetInfo() override;
+    uint64_t nodeGetFreeMemory() override;
+    std::vector<uint64_t> nodeGetCellsFreeMemory(int start, int max) override;
+    SecurityModel nodeGetSecurityModel() override;
+    NodeCpuMap nodeGetCpuMap(bool needMap, bool needOnline, unsigned flags) override;
+
+    // DomainLookupOps
+    DomainRef domainLookupByName(const std::string& name) override;
+    DomainRef domainLookupByUuid(const Uuid& uuid) override;
+    DomainRef domainLookupById(int id) override;
+    std::vector<DomainRef> listAllDomains(unsigned flags) override;
+    DomainRef domainDefineXml(const std::string& xml, unsigned flags) override;
+    DomainRef domainCreateXml(const std::string& xml, unsigned flags) override;
+    void domainUndefine(const DomainRef& dom, unsigned flags) override;
+    void domainRestore(const std::string& from, const std::optional<std::string>& dxml, unsigned flags) override;
+
+    // DomainLifecycleOps
+    void domainCreate(const DomainRef& dom, unsigned flags) override;
+    void domainDestroy(const DomainRef& dom, unsigned flags) override;
+    void domainShutdown(const DomainRef& dom, unsigned flags) override;
+    void domainReboot(const DomainRef& dom, unsigned flags) override;
+    void domainReset(const DomainRef& dom, unsigned flags) override;
+    void domainSuspend(const DomainRef& dom) override;
+    void domainResume(const DomainRef& dom) override;
+    void domainSave(const DomainRef& dom, const std::string& to, const std::optional<std::string>& dxml,
+                    unsigned flags) override;
+    void domainManagedSave(const DomainRef& dom, unsigned flags) override;
+    bool domainHasManagedSaveImage(const DomainRef& dom, unsigned flags) override;
+    void domainManagedSaveRemove(const DomainRef& dom, unsigned flags) override;
+    bool domainGetAutostart(const DomainRef& dom) override;
+    void domainSetAutostart(const DomainRef& dom, bool autostart) override;
+
+    // DomainQueryOps
+    DomainInfo domainGetInfo(const DomainRef& dom) override;
+    driver::DomainStateReason domainGetState(const DomainRef& dom, unsigned flags) override;
+    std::string domainGetXmlDesc(const DomainRef& dom, unsigned flags) override;
+    std::string domainGetOsType(const DomainRef& dom) override;
+    uint64_t domainGetMaxMemory(const DomainRef& dom) override;
+    int domainGetMaxVcpus(const DomainRef& dom) override;
+    bool domainIsActive(const DomainRef& dom) override;
+    bool domainIsPersistent(const DomainRef& dom) override;
+    bool domainIsUpdated(const DomainRef& dom) override;
+    std::string domainGetHostname(const DomainRef& dom, unsigned flags) override;
+    SecurityLabel domainGetSecurityLabel(const DomainRef& dom) override;
+    std::vector<std::string> domainGetMessages(const DomainRef& dom, unsigned flags) override;
+
+    // DomainTuningOps
+    void domainSetMemoryFlags(const DomainRef& dom, uint64_t kib, unsigned flags) override;
+    void domainSetVcpusFlags(const DomainRef& dom, unsigned count, unsigned flags) override;
+    int domainGetVcpusFlags(const DomainRef& dom, unsigned flags) override;
+    VcpuPinning domainGetVcpus(const DomainRef& dom, int maxinfo, int maplen) override;
+    void domainPinVcpuFlags(const DomainRef& dom, unsigned vcpu, const std::vector<uint8_t>& cpumap,
+                            unsigned flags) override;
+    std::vector<std::vector<uint8_t>> domainGetVcpuPinInfo(const DomainRef& dom, int ncpumaps, int maplen,
+                                                           unsigned flags) override;
+    void domainPinEmulator(const DomainRef& dom, const std::vector<uint8_t>& cpumap, unsigned flags) override;
+    std::vector<uint8_t> domainGetEmulatorPinInfo(const DomainRef& dom, int maplen, unsigned flags) override;
+
+    // DomainSnapshotOps
+    DomainSnapshotRef snapshotCreateXml(const DomainRef& dom, const std::string& xml, unsigned flags) override;
+    std::vector<DomainSnapshotRef> snapshotListAll(const DomainRef& dom, unsigned flags) override;
+    int snapshotNum(const DomainRef& dom, unsigned flags) override;
+    DomainSnapshotRef snapshotLookupByName(const DomainRef& dom, const std::string& name, unsigned flags) override;
+    std::string snapshotGetXmlDesc(const DomainSnapshotRef& snap, unsigned flags) override;
+    bool snapshotHasCurrent(const DomainRef& dom, unsigned flags) override;
+    DomainSnapshotRef snapshotCurrent(const DomainRef& dom, unsigned flags) override;
+    DomainSnapshotRef snapshotGetParent(const DomainSnapshotRef& snap, unsigned flags) override;
+    std::vector<DomainSnapshotRef> snapshotListChildren(const DomainSnapshotRef& snap, unsigned flags) override;
+    int snapshotNumChildren(const DomainSnapshotRef& snap, unsigned flags) override;
+    bool snapshotIsCurrent(const DomainSnapshotRef& snap, unsigned flags) override;
+    bool snapshotHasMetadata(const DomainSnapshotRef& snap, unsigned flags) override;
+    void snapshotRevert(const DomainSnapshotRef& snap, unsigned flags) override;
+    void snapshotDelete(const DomainSnapshotRef& snap, unsigned flags) override;
+
+    // DomainEventOps
+    int domainEventRegister(const std::optional<DomainRef>& dom, int eventId,
+                            driver::DomainEventCallback callback) override;
+    void domainEventDeregister(int callbackId) override;
+
+    // NetworkOps
+    NetworkRef networkLookupByName(const std::string& name) override;
+    NetworkRef networkLookupByUuid(const Uuid& uuid) override;
+    std::vector<NetworkRef> listAllNetworks(unsigned flags) override;
+    NetworkRef networkDefineXml(const std::string& xml, unsigned flags) override;
+    NetworkRef networkCreateXml(const std::string& xml, unsigned flags) override;
+    void networkUndefine(const NetworkRef& net) override;
+    void networkCreate(const NetworkRef& net) override;
+    void networkDestroy(const NetworkRef& net) override;
+    std::string networkGetXmlDesc(const NetworkRef& net, unsigned flags) override;
+    std::string networkGetBridgeName(const NetworkRef& net) override;
+    bool networkGetAutostart(const NetworkRef& net) override;
+    void networkSetAutostart(const NetworkRef& net, bool autostart) override;
+    bool networkIsActive(const NetworkRef& net) override;
+    bool networkIsPersistent(const NetworkRef& net) override;
+
+    // StorageOps
+    StoragePoolRef poolLookupByName(const std::string& name) override;
+    StoragePoolRef poolLookupByUuid(const Uuid& uuid) override;
+    StoragePoolRef poolLookupByVolume(const StorageVolRef& vol) override;
+    std::vector<StoragePoolRef> listAllPools(unsigned flags) override;
+    StoragePoolRef poolDefineXml(const std::string& xml, unsigned flags) override;
+    StoragePoolRef poolCreateXml(const std::string& xml, unsigned flags) override;
+    void poolUndefine(const StoragePoolRef& pool) override;
+    void poolCreate(const StoragePoolRef& pool, unsigned flags) override;
+    void poolBuild(const StoragePoolRef& pool, unsigned flags) override;
+    void poolDestroy(const StoragePoolRef& pool) override;
+    void poolDelete(const StoragePoolRef& pool, unsigned flags) override;
+    void poolRefresh(const StoragePoolRef& pool, unsigned flags) override;
+    StoragePoolInfo poolGetInfo(const StoragePoolRef& pool) override;
+    std::string poolGetXmlDesc(const StoragePoolRef& pool, unsigned flags) override;
+    bool poolGetAutostart(const StoragePoolRef& pool) override;
+    void poolSetAutostart(const StoragePoolRef& pool, bool autostart) override;
+    bool poolIsActive(const StoragePoolRef& pool) override;
+    bool poolIsPersistent(const StoragePoolRef& pool) override;
+    std::vector<StorageVolRef> poolListAllVolumes(const StoragePoolRef& pool, unsigned flags) override;
+    int poolNumOfVolumes(const StoragePoolRef& pool) override;
+    StorageVolRef volLookupByName(const StoragePoolRef& pool, const std::string& name) override;
+    StorageVolRef volLookupByKey(const std::string& key) override;
+    StorageVolRef volLookupByPath(const std::string& path) override;
+    StorageVolRef volCreateXml(const StoragePoolRef& pool, const std::string& xml, unsigned flags) override;
+    StorageVolRef volCreateXmlFrom(const StoragePoolRef& pool, const std::string& xml, const StorageVolRef& clone,
+                                   unsigned flags) override;
+    void volDelete(const StorageVolRef& vol, unsigned flags) override;
+    StorageVolInfo volGetInfo(const StorageVolRef& vol) override;
+    std::string volGetXmlDesc(const StorageVolRef& vol, unsigned flags) override;
+    std::string volGetPath(const StorageVolRef& vol) override;
+
+    DriverState& state() { return *state_; }
+
+private:
+    // testDomObjFromDomain: NO_DOMAIN naming the UUID and name when gone.
+    DomainObject& domainFrom(const DomainRef& ref);
+    // testSnapObjFromName: NO_DOMAIN_SNAPSHOT when there is no such snapshot.
+    conf::snapshot::SnapshotList::Node& snapshotFrom(DomainObject& obj, const std::string& name);
+    // A running domain leaving the list after it stops, if transient.
+    void removeIfTransient(DomainObject& obj);
+    // testNetworkObjFindByName / ByUUID: NO_NETWORK when it is gone.
+    NetworkObject& networkByName(const std::string& name);
+    NetworkObject& networkByUuid(const Uuid& uuid);
+    // testStoragePoolObjFindByName / ByUUID / Active / Inactive.
+    PoolObject& poolByName(const std::string& name);
+    PoolObject& poolByUuid(const Uuid& uuid);
+    PoolObject& activePool(const std::string& name);
+    PoolObject& inactivePool(const std::string& name);
+
+    std::shared_ptr<DriverState> state_;
+    std::string uri_;
+    std::mutex callbacks_mutex_;
+    std::set<int> callbacks_;  // registered through this connection
+};
+
+}  // namespace cvirt::drivers::test
