@@ -66,6 +66,7 @@ public:
     uint64_t nodeFreeMemory() const;
     std::vector<uint64_t> nodeCellsFreeMemory(int start, int max) const;
     SecurityModel nodeSecurityModel() const;
+    NodeCpuMap nodeCpuMap(bool needMap, bool needOnline, unsigned flags = 0) const;
     bool isSecure() const;
     bool isEncrypted() const;
     bool isAlive() const;

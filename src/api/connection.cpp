@@ -80,6 +80,9 @@ std::vector<uint64_t> Connection::nodeCellsFreeMemory(int start, int max) const 
     return state_->driver->nodeGetCellsFreeMemory(start, max);
 }
 SecurityModel Connection::nodeSecurityModel() const { return state_->driver->nodeGetSecurityModel(); }
+NodeCpuMap Connection::nodeCpuMap(bool needMap, bool needOnline, unsigned flags) const {
+    return state_->driver->nodeGetCpuMap(needMap, needOnline, flags);
+}
 bool Connection::isSecure() const { return state_->driver->isSecure(); }
 bool Connection::isEncrypted() const { return state_->driver->isEncrypted(); }
 bool Connection::isAlive() const { return state_->driver->isAlive(); }
@@ -105,14 +108,16 @@ std::vector<Domain> Connection::listAllDomains(unsigned flags) const {
     return out;
 }
 Domain Connection::defineDomain(const std::string& xml, unsigned flags) const {
-    return domain(state_->mutating("virDomainDefineXMLFlags", ErrorDomain::Domain).domainDefineXml(xml, flags));
+    const char* api = flags ? "virDomainDefineXMLFlags" : "virDomainDefineXML";
+    return domain(state_->mutating(api, ErrorDomain::Domain).domainDefineXml(xml, flags));
 }
 Domain Connection::createDomain(const std::string& xml, unsigned flags) const {
     return domain(state_->mutating("virDomainCreateXML", ErrorDomain::Domain).domainCreateXml(xml, flags));
 }
 void Connection::restoreDomain(const std::string& from, const std::optional<std::string>& dxml,
                                unsigned flags) const {
-    state_->mutating("virDomainRestoreFlags", ErrorDomain::Domain).domainRestore(from, dxml, flags);
+    const char* api = flags || dxml ? "virDomainRestoreFlags" : "virDomainRestore";
+    state_->mutating(api, ErrorDomain::Domain).domainRestore(from, dxml, flags);
 }
 
 int Connection::registerDomainEvent(const std::optional<Domain>& dom, int eventId,
@@ -138,10 +143,12 @@ std::vector<Network> Connection::listAllNetworks(unsigned flags) const {
     return out;
 }
 Network Connection::defineNetwork(const std::string& xml, unsigned flags) const {
-    return network(state_->mutating("virNetworkDefineXML", ErrorDomain::Network).networkDefineXml(xml, flags));
+    const char* api = flags ? "virNetworkDefineXMLFlags" : "virNetworkDefineXML";
+    return network(state_->mutating(api, ErrorDomain::Network).networkDefineXml(xml, flags));
 }
 Network Connection::createNetwork(const std::string& xml, unsigned flags) const {
-    return network(state_->mutating("virNetworkCreateXML", ErrorDomain::Network).networkCreateXml(xml, flags));
+    const char* api = flags ? "virNetworkCreateXMLFlags" : "virNetworkCreateXML";
+    return network(state_->mutating(api, ErrorDomain::Network).networkCreateXml(xml, flags));
 }
 
 StoragePool Connection::storagePool(const StoragePoolRef& ref) const { return StoragePool(state_, ref); }

@@ -10,23 +10,28 @@ constexpr auto kSnap = ErrorDomain::DomainSnapshot;
 
 Connection Domain::connection() const { return Connection(state_); }
 
+// Where libvirt has a call with flags and an older one without, a call
+// without flags is reported under the older name, as libvirt's clients
+// (virsh) make it.
 void Domain::create(unsigned flags) {
-    state_->mutating("virDomainCreateWithFlags", kDom).domainCreate(ref_, flags);
+    state_->mutating(flags ? "virDomainCreateWithFlags" : "virDomainCreate", kDom).domainCreate(ref_, flags);
     // A started domain has a new id: fetch it, as libvirt's clients do.
     ref_ = state_->driver->domainLookupByUuid(ref_.uuid);
 }
 void Domain::destroy(unsigned flags) {
-    state_->mutating("virDomainDestroyFlags", kDom).domainDestroy(ref_, flags);
+    state_->mutating(flags ? "virDomainDestroyFlags" : "virDomainDestroy", kDom).domainDestroy(ref_, flags);
     ref_.id = -1;
 }
-void Domain::shutdown(unsigned flags) { state_->mutating("virDomainShutdownFlags", kDom).domainShutdown(ref_, flags); }
+void Domain::shutdown(unsigned flags) {
+    state_->mutating(flags ? "virDomainShutdownFlags" : "virDomainShutdown", kDom).domainShutdown(ref_, flags);
+}
 void Domain::reboot(unsigned flags) { state_->mutating("virDomainReboot", kDom).domainReboot(ref_, flags); }
 void Domain::reset(unsigned flags) { state_->mutating("virDomainReset", kDom).domainReset(ref_, flags); }
 void Domain::suspend() { state_->mutating("virDomainSuspend", kDom).domainSuspend(ref_); }
 void Domain::resume() { state_->mutating("virDomainResume", kDom).domainResume(ref_); }
 void Domain::undefine(unsigned flags) { state_->mutating("virDomainUndefineFlags", kDom).domainUndefine(ref_, flags); }
 void Domain::save(const std::string& to, const std::optional<std::string>& dxml, unsigned flags) {
-    state_->mutating("virDomainSaveFlags", kDom).domainSave(ref_, to, dxml, flags);
+    state_->mutating(flags || dxml ? "virDomainSaveFlags" : "virDomainSave", kDom).domainSave(ref_, to, dxml, flags);
     ref_.id = -1;
 }
 void Domain::managedSave(unsigned flags) {
@@ -124,7 +129,11 @@ DomainSnapshot Domain::currentSnapshot(unsigned flags) const {
 }
 
 Domain DomainSnapshot::domain() const { return Domain(state_, ref_.domain); }
-std::string DomainSnapshot::xmlDesc(unsigned flags) const { return state_->driver->snapshotGetXmlDesc(ref_, flags); }
+std::string DomainSnapshot::xmlDesc(unsigned flags) const {
+    if ((flags & flags::kXmlSecure) && state_->readOnly())
+        throw Error(ErrorCode::OperationDenied, kSnap, "virDomainSnapshotGetXMLDesc with secure flag");
+    return state_->driver->snapshotGetXmlDesc(ref_, flags);
+}
 DomainSnapshot DomainSnapshot::parent(unsigned flags) const {
     return DomainSnapshot(state_, state_->driver->snapshotGetParent(ref_, flags));
 }

@@ -11,6 +11,7 @@
 #include "rpc/message.hpp"
 #include "rpc/programs.hpp"
 #include "rpc/server_client.hpp"
+#include "util/error.hpp"
 
 namespace cvirt::rpc {
 
@@ -23,6 +24,9 @@ struct Route {
     Kind kind = Kind::UnknownProgram;
     ProcFlags flags = proc_flags::NONE;
     std::string_view name;  // for logs and errors; may be empty
+    // The domain of the OPERATION_DENIED answer to a mutating call on a
+    // read-only connection (libvirt reports it from the API's own domain).
+    ErrorDomain deniedDomain = ErrorDomain::Rpc;
 };
 
 struct CallContext {

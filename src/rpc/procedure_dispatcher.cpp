@@ -15,14 +15,14 @@ void ProcedureDispatcher::addProgram(uint32_t program, uint32_t version,
 }
 
 void ProcedureDispatcher::handleRaw(uint32_t program, uint32_t version, int32_t procedure, ProcFlags flags,
-                                    std::string_view name, RawHandler handler) {
+                                    std::string_view name, RawHandler handler, ErrorDomain deniedDomain) {
     std::unique_lock lock(mutex_);
     // Replacing a handler could pull it from under a running call.
     auto [it, inserted] = programs_[{program, version}].handlers.try_emplace(procedure);
     if (!inserted)
         throw Error(ErrorCode::InternalError, ErrorDomain::Rpc,
                     "procedure " + std::to_string(procedure) + " has a handler already");
-    it->second = Entry{flags, name, std::move(handler)};
+    it->second = Entry{flags, name, std::move(handler), deniedDomain};
 }
 
 Route ProcedureDispatcher::route(const Header& header) const {
@@ -32,10 +32,10 @@ Route ProcedureDispatcher::route(const Header& header) const {
         return {};
     auto handler = program->second.handlers.find(header.procedure);
     if (handler != program->second.handlers.end())
-        return {Route::Kind::Known, handler->second.flags, handler->second.name};
+        return {Route::Kind::Known, handler->second.flags, handler->second.name, handler->second.deniedDomain};
     auto name = program->second.names.find(header.procedure);
     return {Route::Kind::UnknownProcedure, proc_flags::NONE,
-            name == program->second.names.end() ? std::string_view() : name->second};
+            name == program->second.names.end() ? std::string_view() : name->second, ErrorDomain::Rpc};
 }
 
 std::vector<uint8_t> ProcedureDispatcher::dispatch(CallContext& call) {

@@ -33,8 +33,10 @@ public:
     // unhandled ones are reported by name.
     void addProgram(uint32_t program, uint32_t version, std::span<const ProcedureInfo> procedures = {});
 
+    // `name` names the call in errors (a read-only refusal says "read only
+    // access prevents <name>"), `deniedDomain` is that refusal's domain.
     void handleRaw(uint32_t program, uint32_t version, int32_t procedure, ProcFlags flags, std::string_view name,
-                   RawHandler handler);
+                   RawHandler handler, ErrorDomain deniedDomain = ErrorDomain::Rpc);
 
     template <TypedProcedure P, typename Fn>
     void handle(Fn fn) {
@@ -74,6 +76,7 @@ private:
         ProcFlags flags = proc_flags::NONE;
         std::string_view name;
         RawHandler handler;
+        ErrorDomain deniedDomain = ErrorDomain::Rpc;
     };
     struct Program {
         std::map<int32_t, Entry> handlers;

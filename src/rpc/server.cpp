@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <future>
 
 #include <fmt/format.h>
@@ -195,6 +196,17 @@ void Server::stop() {
 }
 
 size_t Server::clientCount() const { return impl_->clientCount; }
+
+void Server::setLimits(size_t maxClients, size_t maxClientRequests, std::chrono::milliseconds keepaliveInterval,
+                       unsigned keepaliveCount) {
+    // The loop thread is the only reader of these.
+    asio::post(impl_->io, [impl = impl_, maxClients, maxClientRequests, keepaliveInterval, keepaliveCount] {
+        impl->config.maxClients = maxClients;
+        impl->config.maxClientRequests = std::max<size_t>(maxClientRequests, 1);
+        impl->config.keepaliveInterval = keepaliveInterval;
+        impl->config.keepaliveCount = keepaliveCount;
+    });
+}
 
 const ServerConfig& Server::config() const { return impl_->config; }
 

@@ -64,6 +64,13 @@ public:
     size_t clientCount() const;
     const ServerConfig& config() const;
 
+    // Applies new client limits and keepalive settings (a daemon's config
+    // reload) without touching connected clients: they apply to the next
+    // accept, the next call and the next keepalive start. Worker counts
+    // stay as constructed.
+    void setLimits(size_t maxClients, size_t maxClientRequests, std::chrono::milliseconds keepaliveInterval,
+                   unsigned keepaliveCount);
+
     struct Impl;
 
 private:

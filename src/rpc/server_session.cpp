@@ -129,7 +129,7 @@ void Session::handleCall(Packet&& packet) {
         return;
     }
     if (readOnly_ && !(route.flags & proc_flags::RO)) {
-        sendReply(header, Error(ErrorCode::OperationDenied, ErrorDomain::Rpc,
+        sendReply(header, Error(ErrorCode::OperationDenied, route.deniedDomain,
                                 "read only access prevents " + nameOf(header, route.name)));
         return;
     }

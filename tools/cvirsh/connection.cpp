@@ -10,25 +10,30 @@
 namespace cvirt::shell {
 namespace {
 
-// Stands in for the API: resolves what would be opened, then fails.
-class NoApiConnector : public Connector {
+// Opens connections through cvirt's public API. Aliases and the default
+// URI are resolved here, with the shell's environment, so that the API
+// sees exactly the URI virsh would have passed to virConnectOpenAuth.
+class ApiConnector : public Connector {
 public:
-    explicit NoApiConnector(Environment env) : env_(std::move(env)) {}
+    explicit ApiConnector(Environment env) : env_(std::move(env)) {}
 
-    void open(const std::optional<std::string>& name, bool) override {
+    void open(const std::optional<std::string>& name, bool readonly) override {
         auto target = resolveConnectTarget(name, env_);
-        if (target)
-            conf::Uri::parse(*target);  // a malformed URI is reported as such
-        throw Error(ErrorCode::NoConnect, ErrorDomain::None,
-                    (target ? *target : std::string("the default URI")) +
-                        " (cvirsh is built without the cvirt API)");
+        unsigned flags = flags::kConnectNoAliases | (readonly ? flags::kConnectReadOnly : 0);
+        connection_ = Connection::open(target ? *target : std::string(), flags);
     }
-    void close() override {}
-    bool isOpen() const override { return false; }
-    std::string uri() const override { return {}; }
+    void close() override { connection_.reset(); }
+    bool isOpen() const override { return connection_.has_value(); }
+    std::string uri() const override { return connection_ ? connection_->uri() : std::string(); }
+    Connection& api() override {
+        if (!connection_)
+            throw Error::raw(ErrorCode::NoConnect, ErrorDomain::None, "no valid connection");
+        return *connection_;
+    }
 
 private:
     Environment env_;
+    std::optional<Connection> connection_;
 };
 
 }  // namespace
@@ -41,13 +46,13 @@ std::optional<std::string> resolveConnectTarget(const std::optional<std::string>
     if (fileExists(path))
         config = conf::ConfFile::read(path);
     std::optional<std::string_view> requested;
-    if (name)
+    if (name && !name->empty())
         requested = *name;
     return conf::resolveConnectUri(requested, config ? &*config : nullptr, lookup);
 }
 
 std::unique_ptr<Connector> makeConnector(Environment env) {
-    return std::make_unique<NoApiConnector>(std::move(env));
+    return std::make_unique<ApiConnector>(std::move(env));
 }
 
 }  // namespace cvirt::shell

@@ -1,15 +1,17 @@
 #pragma once
 // The seam between the shell and the hypervisor API.
 //
-// Until the public C++ API (include/cvirt/) exists, the only Connector is
-// one that resolves the URI exactly as virsh would and then reports that no
-// driver is available. The API work replaces makeConnector() with one that
-// opens a cvirt::Connection; handlers reach it through Shell::connector().
+// makeConnector() returns a Connector over cvirt's public API: it resolves
+// the target exactly as virsh would (cvirt.conf uri_aliases, then the
+// default URI) and opens a cvirt::Connection; handlers reach it through
+// Shell::connector().api(). Tests may substitute their own Connector.
 
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "cvirt/connection.hpp"
 
 namespace cvirt::shell {
 
@@ -22,6 +24,10 @@ public:
     virtual bool isOpen() const = 0;
     // The canonical URI of the open connection (`uri` command).
     virtual std::string uri() const = 0;
+    // The open connection; throws NO_CONNECT when none is open (the run
+    // loop connects before any command that needs one, so handlers may
+    // rely on it).
+    virtual cvirt::Connection& api() = 0;
 };
 
 using Environment = std::function<const char*(const char*)>;

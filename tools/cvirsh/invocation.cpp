@@ -170,4 +170,9 @@ void requireExclusive(const Invocation& cmd, std::string_view a, std::string_vie
         fail(fmt::format("Options --{} and --{} are mutually exclusive", a, b));
 }
 
+void requireOption(const Invocation& cmd, std::string_view option, std::string_view required) {
+    if (cmd.has(option) && !cmd.has(required))
+        fail(fmt::format("Option --{} is required by option --{}", required, option));
+}
+
 }  // namespace cvirt::shell

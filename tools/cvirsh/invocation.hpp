@@ -61,5 +61,8 @@ private:
 // Throws unless at most one of the options is present:
 // "Options --a and --b are mutually exclusive".
 void requireExclusive(const Invocation& cmd, std::string_view a, std::string_view b);
+// Throws when `option` is present without `required`:
+// "Option --required is required by option --option".
+void requireOption(const Invocation& cmd, std::string_view option, std::string_view required);
 
 }  // namespace cvirt::shell

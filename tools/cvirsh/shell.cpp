@@ -129,6 +129,8 @@ bool Shell::runOne(const Invocation& cmd) {
     } catch (const Error& e) {
         printer_.error(e.message());
         return false;
+    } catch (const CommandFailed&) {
+        return false;
     }
 }
 

@@ -19,6 +19,11 @@ namespace cvirt::shell {
 // virsh's debug levels (-d): messages at or above the level are shown.
 enum DebugLevel : int { kDebug = 0, kInfo = 1, kNotice = 2, kWarning = 3, kError = 4 };
 
+// Thrown by a handler that has already printed why it failed (virsh's
+// `vshError(...); return false;`): the run loop prints nothing more and the
+// command's status becomes a failure.
+struct CommandFailed {};
+
 struct Settings {
     std::optional<std::string> connectName;  // -c, else VIRSH_DEFAULT_CONNECT_URI
     bool connectGiven = false;               // -c was used: connect before the first command

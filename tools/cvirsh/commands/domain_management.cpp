@@ -1,7 +1,9 @@
-// virsh's "Domain Management" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
-// API exists; docs/cvirsh.md shows how to replace one.
+// virsh's "Domain Management" commands: their declarations. The handlers
+// live in domain_lifecycle.cpp, domain_definition.cpp and
+// domain_resources.cpp (domain_handlers.hpp); commands the API cannot
+// serve yet stay `needsApi`.
 
+#include "cvirsh/commands/domain_handlers.hpp"
 #include "cvirsh/commands/groups.hpp"
 
 namespace cvirt::shell {
@@ -91,7 +93,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::flag("disable", "disable autostarting"),
             },
-            .handler = needsApi,
+            .handler = cmdAutostart,
         },
         {
             .name = "blkdeviotune",
@@ -293,7 +295,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("force", "force console connection (disconnect already connected sessions)"),
                 opt::flag("safe", "only connect if safe console handling is supported"),
             },
-            .handler = needsApi,
+            .handler = cmdConsole,
         },
         {
             .name = "cpu-stats",
@@ -320,7 +322,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("validate", "validate the XML against the schema"),
                 opt::flag("reset-nvram", "re-initialize NVRAM from its pristine template"),
             },
-            .handler = needsApi,
+            .handler = cmdCreate,
         },
         {
             .name = "define",
@@ -330,7 +332,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML domain description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = cmdDefine,
         },
         {
             .name = "desc",
@@ -356,7 +358,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("graceful", "terminate gracefully"),
                 opt::flag("remove-logs", "remove domain logs"),
             },
-            .handler = needsApi,
+            .handler = cmdDestroy,
         },
         {
             .name = "detach-device",
@@ -485,7 +487,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdDomid,
         },
         {
             .name = "domif-setlink",
@@ -567,7 +569,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain id or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdDomname,
         },
         {
             .name = "domrename",
@@ -606,7 +608,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain id or name"),
             },
-            .handler = needsApi,
+            .handler = cmdDomuuid,
         },
         {
             .name = "domxml-from-native",
@@ -659,7 +661,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = cmdDumpxml,
         },
         {
             .name = "edit",
@@ -669,7 +671,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::flag("skip-validate", "skip validation of the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = cmdEdit,
         },
         {
             .name = "get-user-sshkeys",
@@ -805,7 +807,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("paused", "set domain to be paused on next start"),
                 opt::flag("verbose", "display the progress of save"),
             },
-            .handler = needsApi,
+            .handler = cmdManagedSave,
         },
         {
             .name = "managedsave-remove",
@@ -814,7 +816,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdManagedSaveRemove,
         },
         {
             .name = "managedsave-edit",
@@ -1099,7 +1101,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::string("mode", kPositional, "shutdown mode: acpi|agent|initctl|signal|paravirt"),
             },
-            .handler = needsApi,
+            .handler = cmdReboot,
         },
         {
             .name = "reset",
@@ -1108,7 +1110,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdReset,
         },
         {
             .name = "restore",
@@ -1122,7 +1124,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("paused", "restore domain into paused state"),
                 opt::flag("reset-nvram", "re-initialize NVRAM from its pristine template"),
             },
-            .handler = needsApi,
+            .handler = cmdRestore,
         },
         {
             .name = "resume",
@@ -1131,7 +1133,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdResume,
         },
         {
             .name = "save",
@@ -1146,7 +1148,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("paused", "set domain to be paused on restore"),
                 opt::flag("verbose", "display the progress of save"),
             },
-            .handler = needsApi,
+            .handler = cmdSave,
         },
         {
             .name = "save-image-define",
@@ -1260,7 +1262,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = cmdSetmaxmem,
         },
         {
             .name = "setmem",
@@ -1274,7 +1276,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = cmdSetmem,
         },
         {
             .name = "setvcpus",
@@ -1290,7 +1292,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("guest", "modify cpu state in the guest"),
                 opt::flag("hotpluggable", "make added vcpus hot(un)pluggable"),
             },
-            .handler = needsApi,
+            .handler = cmdSetvcpus,
         },
         {
             .name = "shutdown",
@@ -1300,7 +1302,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::string("mode", kPositional, "shutdown mode: acpi|agent|initctl|signal|paravirt"),
             },
-            .handler = needsApi,
+            .handler = cmdShutdown,
         },
         {
             .name = "start",
@@ -1316,7 +1318,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("pass-fds", kPositional, "pass file descriptors N,M,... to the guest"),
                 opt::flag("reset-nvram", "re-initialize NVRAM from its pristine template"),
             },
-            .handler = needsApi,
+            .handler = cmdStart,
         },
         {
             .name = "suspend",
@@ -1325,7 +1327,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdSuspend,
         },
         {
             .name = "ttyconsole",
@@ -1354,7 +1356,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("tpm", "remove TPM state"),
                 opt::flag("keep-tpm", "keep TPM state"),
             },
-            .handler = needsApi,
+            .handler = cmdUndefine,
         },
         {
             .name = "update-device",
@@ -1400,7 +1402,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("current", "get value according to current domain state"),
                 opt::flag("guest", "retrieve vcpu count from the guest instead of the hypervisor"),
             },
-            .handler = needsApi,
+            .handler = cmdVcpucount,
         },
         {
             .name = "vcpuinfo",
@@ -1410,7 +1412,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::flag("pretty", "return human readable output"),
             },
-            .handler = needsApi,
+            .handler = cmdVcpuinfo,
         },
         {
             .name = "vcpupin",
@@ -1424,7 +1426,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = cmdVcpupin,
         },
         {
             .name = "emulatorpin",

@@ -1,7 +1,10 @@
 // virsh's "Host and Hypervisor" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
-// API exists; docs/cvirsh.md shows how to replace one.
+// Handlers that need a hypervisor connection the API does not offer yet stay
+// `needsApi`; docs/cvirsh.md shows how to replace one.
 
+#include <fmt/format.h>
+
+#include "cvirsh/commands/common.hpp"
 #include "cvirsh/commands/groups.hpp"
 #include "cvirsh/invocation.hpp"
 #include "cvirsh/shell.hpp"
@@ -10,9 +13,69 @@ namespace cvirt::shell {
 
 namespace {
 
-// The canonical URI of the open connection; the run loop has connected.
+// The libvirt API level cvirt implements: what virsh reports as the
+// library it was compiled against and runs with.
+constexpr uint64_t kLibvirtVersion = 9000000;
+
+// "9.0.0" from libvirt's major * 1,000,000 + minor * 1,000 + micro.
+std::string versionText(uint64_t v) {
+    return fmt::format("{}.{}.{}", v / 1000000, (v / 1000) % 1000, v % 1000);
+}
+
+bool cmdCapabilities(Shell& shell, const Invocation&) {
+    auto caps = withContext(shell, "failed to get capabilities", [&] { return api(shell).capabilities(); });
+    shell.printer().print(caps + "\n");
+    return true;
+}
+
+bool cmdHostname(Shell& shell, const Invocation&) {
+    auto name = withContext(shell, "failed to get hostname", [&] { return api(shell).hostname(); });
+    shell.printer().print(name + "\n");
+    return true;
+}
+
+bool cmdNodeinfo(Shell& shell, const Invocation&) {
+    auto info = withContext(shell, "failed to get node information", [&] { return api(shell).nodeInfo(); });
+    Printer& p = shell.printer();
+    p.keyValue("CPU model:", info.model, 20);
+    p.keyValue("CPU(s):", std::to_string(info.cpus), 20);
+    if (info.mhz)
+        p.keyValue("CPU frequency:", fmt::format("{} MHz", info.mhz), 20);
+    p.keyValue("CPU socket(s):", std::to_string(info.sockets), 20);
+    p.keyValue("Core(s) per socket:", std::to_string(info.cores), 20);
+    p.keyValue("Thread(s) per core:", std::to_string(info.threads), 20);
+    p.keyValue("NUMA cell(s):", std::to_string(info.nodes), 20);
+    p.keyValue("Memory size:", fmt::format("{} KiB", info.memory), 20);
+    return true;
+}
+
+bool cmdSysinfo(Shell& shell, const Invocation&) {
+    auto sysinfo = withContext(shell, "failed to get sysinfo", [&] { return api(shell).sysinfo(); });
+    shell.printer().print(sysinfo);
+    return true;
+}
+
 bool cmdUri(Shell& shell, const Invocation&) {
-    shell.printer().print(shell.connector().uri() + "\n");
+    auto uri = withContext(shell, "failed to get URI", [&] { return api(shell).uri(); });
+    shell.printer().print(uri + "\n");
+    return true;
+}
+
+bool cmdVersion(Shell& shell, const Invocation& cmd) {
+    Connection& conn = api(shell);
+    Printer& p = shell.printer();
+    auto type = withContext(shell, "failed to get hypervisor type", [&] { return conn.type(); });
+    p.printf("Compiled against library: libvirt {}\n", versionText(kLibvirtVersion));
+    p.printf("Using library: libvirt {}\n", versionText(kLibvirtVersion));
+    p.printf("Using API: {} {}\n", type, versionText(kLibvirtVersion));
+    auto hv = withContext(shell, "failed to get the hypervisor version", [&] { return conn.version(); });
+    if (hv == 0)
+        p.printf("Cannot extract running {} hypervisor version\n", type);
+    else
+        p.printf("Running hypervisor: {} {}\n", type, versionText(hv));
+    // A local driver is its own daemon: it runs at the library's level.
+    if (cmd.has("daemon"))
+        p.printf("Running against daemon: {}\n", versionText(kLibvirtVersion));
     return true;
 }
 
@@ -37,7 +100,7 @@ const CommandGroup& hostGroup() {
             .name = "capabilities",
             .help = "capabilities",
             .desc = "Returns capabilities of hypervisor/driver.",
-            .handler = needsApi,
+            .handler = cmdCapabilities,
         },
         {
             .name = "cpu-baseline",
@@ -107,7 +170,7 @@ const CommandGroup& hostGroup() {
             .name = "hostname",
             .help = "print the hypervisor hostname",
             .desc = "",
-            .handler = needsApi,
+            .handler = cmdHostname,
         },
         {
             .name = "hypervisor-cpu-baseline",
@@ -183,7 +246,7 @@ const CommandGroup& hostGroup() {
             .name = "nodeinfo",
             .help = "node information",
             .desc = "Returns basic information about the node.",
-            .handler = needsApi,
+            .handler = cmdNodeinfo,
         },
         {
             .name = "nodememstats",
@@ -214,7 +277,7 @@ const CommandGroup& hostGroup() {
             .name = "sysinfo",
             .help = "print the hypervisor sysinfo",
             .desc = "output an XML string for the hypervisor sysinfo, if available",
-            .handler = needsApi,
+            .handler = cmdSysinfo,
         },
         {
             .name = "uri",
@@ -229,7 +292,7 @@ const CommandGroup& hostGroup() {
             .options = {
                 opt::flag("daemon", "report daemon version too"),
             },
-            .handler = needsApi,
+            .handler = cmdVersion,
         },
     }};
     return group;

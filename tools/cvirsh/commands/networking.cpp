@@ -1,10 +1,216 @@
 // virsh's "Networking" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
-// API exists; docs/cvirsh.md shows how to replace one.
+// Handlers that need a hypervisor connection the API does not offer yet stay
+// `needsApi`; docs/cvirsh.md shows how to replace one.
 
+#include <strings.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cvirsh/commands/common.hpp"
 #include "cvirsh/commands/groups.hpp"
+#include "cvirsh/output/table.hpp"
 
 namespace cvirt::shell {
+
+namespace {
+
+bool cmdNetAutostart(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd);
+    std::string name = *cmd.string("network");
+    bool enable = !cmd.has("disable");
+    withContext(shell,
+                fmt::format(fmt::runtime(enable ? "failed to mark network {} as autostarted"
+                                   : "failed to unmark network {} as autostarted"),
+                            name),
+                [&] { net.setAutostart(enable); });
+    shell.printer().printExtra(
+        fmt::format(fmt::runtime(enable ? "Network {} marked as autostarted\n" : "Network {} unmarked as autostarted\n"), name));
+    return true;
+}
+
+bool cmdNetCreate(Shell& shell, const Invocation& cmd) {
+    std::string from = *cmd.string("file");
+    unsigned flags = cmd.has("validate") ? 1u : 0u;  // VIR_NETWORK_CREATE_VALIDATE
+    std::string xml = readFileForCommand(from);
+    Network net = withContext(shell, fmt::format("Failed to create network from {}", from),
+                              [&] { return api(shell).createNetwork(xml, flags); });
+    shell.printer().printExtra(fmt::format("Network {} created from {}\n", net.name(), from));
+    return true;
+}
+
+bool cmdNetDefine(Shell& shell, const Invocation& cmd) {
+    std::string from = *cmd.string("file");
+    unsigned flags = cmd.has("validate") ? 1u : 0u;  // VIR_NETWORK_DEFINE_VALIDATE
+    std::string xml = readFileForCommand(from);
+    Network net = withContext(shell, fmt::format("Failed to define network from {}", from),
+                              [&] { return api(shell).defineNetwork(xml, flags); });
+    shell.printer().printExtra(fmt::format("Network {} defined from {}\n", net.name(), from));
+    return true;
+}
+
+bool cmdNetDestroy(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd);
+    std::string name = *cmd.string("network");
+    withContext(shell, fmt::format("Failed to destroy network {}", name), [&] { net.destroy(); });
+    shell.printer().printExtra(fmt::format("Network {} destroyed\n", name));
+    return true;
+}
+
+bool cmdNetDumpxml(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd);
+    unsigned flags = cmd.has("inactive") ? 1u : 0u;  // VIR_NETWORK_XML_INACTIVE
+    auto xpath = cmd.raw("xpath");
+    if (xpath && xpath->empty())
+        throw CommandFailed{};
+    std::string xml = net.xmlDesc(flags);
+    printXml(shell, xml, "network", xpath, cmd.has("wrap"));
+    return true;
+}
+
+bool cmdNetInfo(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd);
+    Printer& p = shell.printer();
+    p.keyValue("Name:", net.name());
+    p.keyValue("UUID:", net.uuid().format());
+    try {
+        p.keyValue("Active:", net.isActive() ? "yes" : "no");
+    } catch (const Error&) {
+    }
+    try {
+        p.keyValue("Persistent:", net.isPersistent() ? "yes" : "no");
+    } catch (const Error&) {
+        p.keyValue("Persistent:", "unknown");
+    }
+    try {
+        p.keyValue("Autostart:", net.autostart() ? "yes" : "no");
+    } catch (const Error&) {
+        p.keyValue("Autostart:", "no autostart");
+    }
+    try {
+        p.keyValue("Bridge:", net.bridgeName());
+    } catch (const Error&) {
+    }
+    return true;
+}
+
+// Networks sorted by name, case-insensitively, as virsh lists them.
+std::vector<Network> collectNetworks(Shell& shell, unsigned flags) {
+    std::vector<Network> list;
+    try {
+        list = api(shell).listAllNetworks(flags);
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::InvalidArg) {
+            shell.printer().error("Failed to list networks");
+            throw;
+        }
+        // Ask for what every driver supports, then filter here.
+        list = withContext(shell, "Failed to list networks", [&] {
+            return api(shell).listAllNetworks(flags & (flags::kNetListActive | flags::kNetListInactive));
+        });
+        std::erase_if(list, [&](const Network& net) {
+            if (flags & (flags::kNetListPersistent | flags::kNetListTransient)) {
+                bool persistent = net.isPersistent();
+                if (!(((flags & flags::kNetListPersistent) && persistent) ||
+                      ((flags & flags::kNetListTransient) && !persistent)))
+                    return true;
+            }
+            if (flags & (flags::kNetListAutostart | flags::kNetListNoAutostart)) {
+                bool autostart = net.autostart();
+                if (!(((flags & flags::kNetListAutostart) && autostart) ||
+                      ((flags & flags::kNetListNoAutostart) && !autostart)))
+                    return true;
+            }
+            return false;
+        });
+    }
+    std::sort(list.begin(), list.end(), [](const Network& a, const Network& b) {
+        return strcasecmp(a.name().c_str(), b.name().c_str()) < 0;
+    });
+    return list;
+}
+
+bool cmdNetList(Shell& shell, const Invocation& cmd) {
+    bool optName = cmd.has("name"), optTable = cmd.has("table"), optUuid = cmd.has("uuid");
+    unsigned flags = flags::kNetListActive;
+    if (cmd.has("inactive"))
+        flags = flags::kNetListInactive;
+    if (cmd.has("all"))
+        flags = flags::kNetListActive | flags::kNetListInactive;
+    if (cmd.has("persistent"))
+        flags |= flags::kNetListPersistent;
+    if (cmd.has("transient"))
+        flags |= flags::kNetListTransient;
+    if (cmd.has("autostart"))
+        flags |= flags::kNetListAutostart;
+    if (cmd.has("no-autostart"))
+        flags |= flags::kNetListNoAutostart;
+    if (optTable + optName + optUuid > 1)
+        failCommand(shell, "Only one argument from --table, --name and --uuid may be specified.");
+    if (!optUuid && !optName)
+        optTable = true;
+
+    auto list = collectNetworks(shell, flags);
+    Table table({"Name", "State", "Autostart", "Persistent"});
+    for (const auto& net : list) {
+        if (optTable) {
+            std::string autostart;
+            try {
+                autostart = net.autostart() ? "yes" : "no";
+            } catch (const Error&) {
+                autostart = "no autostart";
+            }
+            bool active = true, persistent = true;
+            try {
+                active = net.isActive();
+            } catch (const Error&) {
+            }
+            try {
+                persistent = net.isPersistent();
+            } catch (const Error&) {
+            }
+            table.addRow({net.name(), active ? "active" : "inactive", autostart, persistent ? "yes" : "no"});
+        } else if (optUuid) {
+            shell.printer().print(net.uuid().format() + "\n");
+        } else {
+            shell.printer().print(net.name() + "\n");
+        }
+    }
+    if (optTable)
+        table.print(shell.printer());
+    return true;
+}
+
+bool cmdNetName(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd, kByUuid);
+    shell.printer().print(net.name() + "\n");
+    return true;
+}
+
+bool cmdNetStart(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd);
+    std::string name = *cmd.string("network");
+    withContext(shell, fmt::format("Failed to start network {}", name), [&] { net.create(); });
+    shell.printer().printExtra(fmt::format("Network {} started\n", name));
+    return true;
+}
+
+bool cmdNetUndefine(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd);
+    std::string name = *cmd.string("network");
+    withContext(shell, fmt::format("Failed to undefine network {}", name), [&] { net.undefine(); });
+    shell.printer().printExtra(fmt::format("Network {} has been undefined\n", name));
+    return true;
+}
+
+bool cmdNetUuid(Shell& shell, const Invocation& cmd) {
+    Network net = networkOption(shell, cmd, kByName);
+    shell.printer().print(net.uuid().format() + "\n");
+    return true;
+}
+
+}  // namespace
 
 const CommandGroup& networkingGroup() {
     static const CommandGroup group{"Networking", "network", {
@@ -16,7 +222,7 @@ const CommandGroup& networkingGroup() {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
                 opt::flag("disable", "disable autostarting"),
             },
-            .handler = needsApi,
+            .handler = cmdNetAutostart,
         },
         {
             .name = "net-create",
@@ -26,7 +232,7 @@ const CommandGroup& networkingGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML network description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = cmdNetCreate,
         },
         {
             .name = "net-define",
@@ -36,7 +242,7 @@ const CommandGroup& networkingGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML network description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = cmdNetDefine,
         },
         {
             .name = "net-destroy",
@@ -45,7 +251,7 @@ const CommandGroup& networkingGroup() {
             .options = {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdNetDestroy,
         },
         {
             .name = "net-dhcp-leases",
@@ -67,7 +273,7 @@ const CommandGroup& networkingGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = cmdNetDumpxml,
         },
         {
             .name = "net-edit",
@@ -99,7 +305,7 @@ const CommandGroup& networkingGroup() {
             .options = {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdNetInfo,
         },
         {
             .name = "net-list",
@@ -116,7 +322,7 @@ const CommandGroup& networkingGroup() {
                 opt::flag("name", "list network names only"),
                 opt::flag("table", "list table (default)"),
             },
-            .handler = needsApi,
+            .handler = cmdNetList,
         },
         {
             .name = "net-name",
@@ -125,7 +331,7 @@ const CommandGroup& networkingGroup() {
             .options = {
                 opt::data("network", kRequired | kPositional, "network uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdNetName,
         },
         {
             .name = "net-start",
@@ -134,7 +340,7 @@ const CommandGroup& networkingGroup() {
             .options = {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdNetStart,
         },
         {
             .name = "net-undefine",
@@ -143,7 +349,7 @@ const CommandGroup& networkingGroup() {
             .options = {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdNetUndefine,
         },
         {
             .name = "net-update",
@@ -168,7 +374,7 @@ const CommandGroup& networkingGroup() {
             .options = {
                 opt::data("network", kRequired | kPositional, "network name"),
             },
-            .handler = needsApi,
+            .handler = cmdNetUuid,
         },
         {
             .name = "net-port-list",

@@ -1,10 +1,430 @@
 // virsh's "Storage Pool" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
-// API exists; docs/cvirsh.md shows how to replace one.
+// Handlers that need a hypervisor connection the API does not offer yet stay
+// `needsApi`; docs/cvirsh.md shows how to replace one.
 
+#include <strings.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cvirsh/commands/common.hpp"
 #include "cvirsh/commands/groups.hpp"
+#include "cvirsh/output/capacity.hpp"
+#include "cvirsh/output/table.hpp"
 
 namespace cvirt::shell {
+
+namespace {
+
+// virStoragePoolCreateFlags (pool-start, pool-create, pool-create-as).
+constexpr unsigned kCreateWithBuild = 1, kCreateWithBuildOverwrite = 2, kCreateWithBuildNoOverwrite = 4;
+// virStoragePoolBuildFlags.
+constexpr unsigned kBuildNoOverwrite = 4, kBuildOverwrite = 8;
+// virStoragePoolDefineFlags, virStorageXMLFlags.
+constexpr unsigned kDefineValidate = 1, kXmlInactive = 1;
+// virStoragePoolState.
+constexpr int kPoolRunning = 2, kPoolDegraded = 3;
+
+// Pool type names in virStoragePoolType order; pool-list --type turns
+// them into listing flags, which start at bit 6 in this same order except
+// for iscsi-direct, added last.
+struct PoolType {
+    std::string_view name;
+    unsigned listFlag;
+};
+constexpr PoolType kPoolTypes[] = {
+    {"dir", 1u << 6},      {"fs", 1u << 7},        {"netfs", 1u << 8},     {"logical", 1u << 9},
+    {"disk", 1u << 10},    {"iscsi", 1u << 11},    {"iscsi-direct", 1u << 19}, {"scsi", 1u << 12},
+    {"mpath", 1u << 13},   {"rbd", 1u << 14},      {"sheepdog", 1u << 15}, {"gluster", 1u << 16},
+    {"zfs", 1u << 17},     {"vstorage", 1u << 18},
+};
+
+std::string_view poolStateName(int state) {
+    static constexpr std::string_view kNames[] = {"inactive", "building", "running", "degraded", "inaccessible"};
+    return state >= 0 && state < 5 ? kNames[state] : "unknown";
+}
+
+// --build / --overwrite / --no-overwrite for starting or creating a pool.
+unsigned buildFlags(const Invocation& cmd) {
+    requireExclusive(cmd, "overwrite", "no-overwrite");
+    unsigned flags = 0;
+    if (cmd.has("build"))
+        flags |= kCreateWithBuild;
+    if (cmd.has("overwrite"))
+        flags |= kCreateWithBuildOverwrite;
+    if (cmd.has("no-overwrite"))
+        flags |= kCreateWithBuildNoOverwrite;
+    return flags;
+}
+
+// The pool XML pool-define-as and pool-create-as build from their options,
+// written exactly as virsh writes it (values are not escaped).
+std::string buildPoolXml(const Invocation& cmd) {
+    requireExclusive(cmd, "secret-usage", "secret-uuid");
+    auto get = [&](std::string_view name) { return cmd.string(name); };
+    auto name = get("name"), type = get("type");
+    auto srcHost = get("source-host"), srcPath = get("source-path"), srcDev = get("source-dev");
+    auto srcName = get("source-name"), srcFormat = get("source-format"), target = get("target");
+    auto authType = get("auth-type"), authUsername = get("auth-username");
+    auto secretUsage = get("secret-usage"), secretUuid = get("secret-uuid");
+    auto adapterName = get("adapter-name"), adapterWwnn = get("adapter-wwnn"), adapterWwpn = get("adapter-wwpn");
+    auto adapterParent = get("adapter-parent"), adapterParentWwnn = get("adapter-parent-wwnn");
+    auto adapterParentWwpn = get("adapter-parent-wwpn"), adapterParentFabricWwn = get("adapter-parent-fabric-wwn");
+    auto protoVer = get("source-protocol-ver"), srcInitiator = get("source-initiator");
+
+    std::string xml = fmt::format("<pool type='{}'>\n  <name>{}</name>\n", *type, *name);
+    if (srcHost || srcPath || srcDev || srcInitiator || srcFormat || srcName || (adapterWwnn && adapterWwpn) ||
+        adapterName) {
+        xml += "  <source>\n";
+        if (srcHost)
+            xml += fmt::format("    <host name='{}'/>\n", *srcHost);
+        if (srcPath)
+            xml += fmt::format("    <dir path='{}'/>\n", *srcPath);
+        if (srcDev)
+            xml += fmt::format("    <device path='{}'/>\n", *srcDev);
+        if (srcInitiator)
+            xml += fmt::format("    <initiator>\n      <iqn name='{}'/>\n    </initiator>\n", *srcInitiator);
+        if (adapterWwnn && adapterWwpn) {
+            xml += "    <adapter type='fc_host'";
+            if (adapterParent)
+                xml += fmt::format(" parent='{}'", *adapterParent);
+            else if (adapterParentWwnn && adapterParentWwpn)
+                xml += fmt::format(" parent_wwnn='{}' parent_wwpn='{}'", *adapterParentWwnn, *adapterParentWwpn);
+            else if (adapterParentFabricWwn)
+                xml += fmt::format(" parent_fabric_wwn='{}'", *adapterParentFabricWwn);
+            xml += fmt::format(" wwnn='{}' wwpn='{}'/>\n", *adapterWwnn, *adapterWwpn);
+        } else if (adapterName) {
+            xml += fmt::format("    <adapter type='scsi_host' name='{}'/>\n", *adapterName);
+        }
+        if (authType && authUsername && (secretUsage || secretUuid)) {
+            xml += fmt::format("    <auth type='{}' username='{}'>\n", *authType, *authUsername);
+            if (secretUsage)
+                xml += fmt::format("      <secret usage='{}'/>\n", *secretUsage);
+            else
+                xml += fmt::format("      <secret uuid='{}'/>\n", *secretUuid);
+            xml += "    </auth>\n";
+        }
+        if (srcFormat)
+            xml += fmt::format("    <format type='{}'/>\n", *srcFormat);
+        if (srcName)
+            xml += fmt::format("    <name>{}</name>\n", *srcName);
+        if (protoVer)
+            xml += fmt::format("    <protocol ver='{}'/>\n", *protoVer);
+        xml += "  </source>\n";
+    }
+    if (target)
+        xml += fmt::format("  <target>\n    <path>{}</path>\n  </target>\n", *target);
+    xml += "</pool>\n";
+    return xml;
+}
+
+bool cmdPoolAutostart(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    std::string name = *cmd.string("pool");
+    bool enable = !cmd.has("disable");
+    withContext(shell,
+                fmt::format(fmt::runtime(enable ? "failed to mark pool {} as autostarted" : "failed to unmark pool {} as autostarted"),
+                            name),
+                [&] { pool.setAutostart(enable); });
+    shell.printer().printExtra(
+        fmt::format(fmt::runtime(enable ? "Pool {} marked as autostarted\n" : "Pool {} unmarked as autostarted\n"), name));
+    return true;
+}
+
+bool cmdPoolBuild(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    std::string name = *cmd.string("pool");
+    unsigned flags = 0;
+    if (cmd.has("no-overwrite"))
+        flags |= kBuildNoOverwrite;
+    if (cmd.has("overwrite"))
+        flags |= kBuildOverwrite;
+    withContext(shell, fmt::format("Failed to build pool {}", name), [&] { pool.build(flags); });
+    shell.printer().printExtra(fmt::format("Pool {} built\n", name));
+    return true;
+}
+
+bool cmdPoolCreate(Shell& shell, const Invocation& cmd) {
+    std::string from = *cmd.string("file");
+    unsigned flags = buildFlags(cmd);
+    std::string xml = readFileForCommand(from);
+    StoragePool pool = withContext(shell, fmt::format("Failed to create pool from {}", from),
+                                   [&] { return api(shell).createStoragePool(xml, flags); });
+    shell.printer().printExtra(fmt::format("Pool {} created from {}\n", pool.name(), from));
+    return true;
+}
+
+bool cmdPoolCreateAs(Shell& shell, const Invocation& cmd) {
+    unsigned flags = buildFlags(cmd);
+    std::string xml = buildPoolXml(cmd);
+    std::string name = *cmd.string("name");
+    if (cmd.has("print-xml")) {
+        shell.printer().print(xml);
+        return true;
+    }
+    withContext(shell, fmt::format("Failed to create pool {}", name),
+                [&] { return api(shell).createStoragePool(xml, flags); });
+    shell.printer().printExtra(fmt::format("Pool {} created\n", name));
+    return true;
+}
+
+bool cmdPoolDefine(Shell& shell, const Invocation& cmd) {
+    std::string from = *cmd.string("file");
+    unsigned flags = cmd.has("validate") ? kDefineValidate : 0;
+    std::string xml = readFileForCommand(from);
+    StoragePool pool = withContext(shell, fmt::format("Failed to define pool from {}", from),
+                                   [&] { return api(shell).defineStoragePool(xml, flags); });
+    shell.printer().printExtra(fmt::format("Pool {} defined from {}\n", pool.name(), from));
+    return true;
+}
+
+bool cmdPoolDefineAs(Shell& shell, const Invocation& cmd) {
+    std::string xml = buildPoolXml(cmd);
+    std::string name = *cmd.string("name");
+    if (cmd.has("print-xml")) {
+        shell.printer().print(xml);
+        return true;
+    }
+    withContext(shell, fmt::format("Failed to define pool {}", name),
+                [&] { return api(shell).defineStoragePool(xml, 0); });
+    shell.printer().printExtra(fmt::format("Pool {} defined\n", name));
+    return true;
+}
+
+bool cmdPoolDelete(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    std::string name = *cmd.string("pool");
+    withContext(shell, fmt::format("Failed to delete pool {}", name), [&] { pool.remove(); });
+    shell.printer().printExtra(fmt::format("Pool {} deleted\n", name));
+    return true;
+}
+
+bool cmdPoolDestroy(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    std::string name = *cmd.string("pool");
+    withContext(shell, fmt::format("Failed to destroy pool {}", name), [&] { pool.destroy(); });
+    shell.printer().printExtra(fmt::format("Pool {} destroyed\n", name));
+    return true;
+}
+
+bool cmdPoolDumpxml(Shell& shell, const Invocation& cmd) {
+    unsigned flags = cmd.has("inactive") ? kXmlInactive : 0;
+    StoragePool pool = poolOption(shell, cmd);
+    auto xpath = cmd.raw("xpath");
+    if (xpath && xpath->empty())
+        throw CommandFailed{};
+    std::string xml = pool.xmlDesc(flags);
+    printXml(shell, xml, "pool", xpath, cmd.has("wrap"));
+    return true;
+}
+
+bool cmdPoolInfo(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    bool bytes = cmd.has("bytes");
+    Printer& p = shell.printer();
+    p.keyValue("Name:", pool.name());
+    p.keyValue("UUID:", pool.uuid().format());
+    StoragePoolInfo info = pool.info();
+    p.keyValue("State:", poolStateName(info.state));
+    try {
+        p.keyValue("Persistent:", pool.isPersistent() ? "yes" : "no");
+    } catch (const Error&) {
+        p.keyValue("Persistent:", "unknown");
+    }
+    try {
+        p.keyValue("Autostart:", pool.autostart() ? "yes" : "no");
+    } catch (const Error&) {
+        p.keyValue("Autostart:", "no autostart");
+    }
+    if (info.state == kPoolRunning || info.state == kPoolDegraded) {
+        auto size = [&](uint64_t value) { return bytes ? std::to_string(value) : formatCapacity(value); };
+        p.keyValue("Capacity:", size(info.capacity));
+        p.keyValue("Allocation:", size(info.allocation));
+        p.keyValue("Available:", size(info.available));
+    }
+    return true;
+}
+
+// Pools sorted by name, case-insensitively, as virsh lists them.
+std::vector<StoragePool> collectPools(Shell& shell, unsigned flags) {
+    std::vector<StoragePool> list;
+    try {
+        list = api(shell).listAllStoragePools(flags);
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::InvalidArg) {
+            shell.printer().error("Failed to list pools");
+            throw;
+        }
+        // Ask for what every driver supports, then filter here.
+        list = withContext(shell, "Failed to list pools", [&] {
+            return api(shell).listAllStoragePools(flags & (flags::kPoolListActive | flags::kPoolListInactive));
+        });
+        std::erase_if(list, [&](const StoragePool& pool) {
+            if (flags & (flags::kPoolListPersistent | flags::kPoolListTransient)) {
+                bool persistent = pool.isPersistent();
+                if (!(((flags & flags::kPoolListPersistent) && persistent) ||
+                      ((flags & flags::kPoolListTransient) && !persistent)))
+                    return true;
+            }
+            if (flags & (flags::kPoolListAutostart | flags::kPoolListNoAutostart)) {
+                bool autostart = pool.autostart();
+                if (!(((flags & flags::kPoolListAutostart) && autostart) ||
+                      ((flags & flags::kPoolListNoAutostart) && !autostart)))
+                    return true;
+            }
+            return false;
+        });
+    }
+    std::sort(list.begin(), list.end(), [](const StoragePool& a, const StoragePool& b) {
+        return strcasecmp(a.name().c_str(), b.name().c_str()) < 0;
+    });
+    return list;
+}
+
+bool cmdPoolList(Shell& shell, const Invocation& cmd) {
+    bool details = cmd.has("details"), uuid = cmd.has("uuid"), name = cmd.has("name");
+    requireExclusive(cmd, "all", "inactive");
+    unsigned flags = flags::kPoolListActive;
+    if (cmd.has("inactive"))
+        flags = flags::kPoolListInactive;
+    if (cmd.has("all"))
+        flags = flags::kPoolListActive | flags::kPoolListInactive;
+    if (cmd.has("autostart"))
+        flags |= flags::kPoolListAutostart;
+    if (cmd.has("no-autostart"))
+        flags |= flags::kPoolListNoAutostart;
+    if (cmd.has("persistent"))
+        flags |= flags::kPoolListPersistent;
+    if (cmd.has("transient"))
+        flags |= flags::kPoolListTransient;
+    auto type = cmd.string("type");
+    requireExclusive(cmd, "details", "uuid");
+    requireExclusive(cmd, "details", "name");
+    if (type) {
+        for (const auto& item : splitCommaList(*type)) {
+            auto known = std::find_if(std::begin(kPoolTypes), std::end(kPoolTypes),
+                                      [&](const PoolType& t) { return t.name == item; });
+            if (known == std::end(kPoolTypes))
+                failCommand(shell, fmt::format("Invalid pool type '{}'", item));
+            flags |= known->listFlag;
+        }
+    }
+
+    auto list = collectPools(shell, flags);
+    struct Row {
+        std::string state, autostart, persistent, capacity, allocation, available;
+    };
+    std::vector<Row> rows;
+    for (const auto& pool : list) {
+        Row row;
+        try {
+            row.autostart = pool.autostart() ? "yes" : "no";
+        } catch (const Error&) {
+            row.autostart = "no autostart";
+        }
+        if (details) {
+            try {
+                row.persistent = pool.isPersistent() ? "yes" : "no";
+            } catch (const Error&) {
+                row.persistent = "unknown";
+            }
+        }
+        StoragePoolInfo info;
+        bool haveInfo = true;
+        try {
+            info = pool.info();
+        } catch (const Error&) {
+            haveInfo = false;
+        }
+        if (!haveInfo) {
+            shell.printer().error("Could not retrieve pool information");
+            row.state = "unknown";
+            if (details)
+                row.capacity = row.allocation = row.available = "unknown";
+        } else if (details) {
+            row.state = std::string(poolStateName(info.state));
+            if (info.state == kPoolRunning || info.state == kPoolDegraded) {
+                row.capacity = formatCapacity(info.capacity);
+                row.allocation = formatCapacity(info.allocation);
+                row.available = formatCapacity(info.available);
+            } else {
+                row.capacity = row.allocation = row.available = "-";
+            }
+        } else {
+            bool active = true;
+            try {
+                active = pool.isActive();
+            } catch (const Error&) {
+            }
+            row.state = active ? "active" : "inactive";
+        }
+        rows.push_back(std::move(row));
+    }
+
+    Printer& p = shell.printer();
+    if (!details) {
+        if (uuid || name) {
+            for (const auto& pool : list) {
+                if (uuid)
+                    p.printf("{:<36}{}", pool.uuid().format(), name ? ' ' : '\n');
+                if (name)
+                    p.printf("{:<20}\n", pool.name());
+            }
+            return true;
+        }
+        Table table({"Name", "State", "Autostart"});
+        for (size_t i = 0; i < list.size(); ++i)
+            table.addRow({list[i].name(), rows[i].state, rows[i].autostart});
+        table.print(p);
+        return true;
+    }
+    Table table({"Name", "State", "Autostart", "Persistent", "Capacity", "Allocation", "Available"});
+    for (size_t i = 0; i < list.size(); ++i)
+        table.addRow({list[i].name(), rows[i].state, rows[i].autostart, rows[i].persistent, rows[i].capacity,
+                      rows[i].allocation, rows[i].available});
+    table.print(p);
+    return true;
+}
+
+bool cmdPoolName(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd, "pool", kByUuid);
+    shell.printer().print(pool.name() + "\n");
+    return true;
+}
+
+bool cmdPoolRefresh(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    std::string name = *cmd.string("pool");
+    withContext(shell, fmt::format("Failed to refresh pool {}", name), [&] { pool.refresh(); });
+    shell.printer().printExtra(fmt::format("Pool {} refreshed\n", name));
+    return true;
+}
+
+bool cmdPoolStart(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    std::string name = *cmd.string("pool");
+    unsigned flags = buildFlags(cmd);
+    withContext(shell, fmt::format("Failed to start pool {}", name), [&] { pool.create(flags); });
+    shell.printer().printExtra(fmt::format("Pool {} started\n", name));
+    return true;
+}
+
+bool cmdPoolUndefine(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd);
+    std::string name = *cmd.string("pool");
+    withContext(shell, fmt::format("Failed to undefine pool {}", name), [&] { pool.undefine(); });
+    shell.printer().printExtra(fmt::format("Pool {} has been undefined\n", name));
+    return true;
+}
+
+bool cmdPoolUuid(Shell& shell, const Invocation& cmd) {
+    StoragePool pool = poolOption(shell, cmd, "pool", kByName);
+    shell.printer().print(pool.uuid().format() + "\n");
+    return true;
+}
+
+}  // namespace
 
 const CommandGroup& storagePoolGroup() {
     static const CommandGroup group{"Storage Pool", "pool", {
@@ -38,7 +458,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
                 opt::flag("disable", "disable autostarting"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolAutostart,
         },
         {
             .name = "pool-build",
@@ -49,7 +469,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::flag("no-overwrite", "do not overwrite any existing data"),
                 opt::flag("overwrite", "overwrite any existing data"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolBuild,
         },
         {
             .name = "pool-create-as",
@@ -82,7 +502,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::flag("no-overwrite", "do not overwrite any existing data"),
                 opt::flag("overwrite", "overwrite any existing data"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolCreateAs,
         },
         {
             .name = "pool-create",
@@ -94,7 +514,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::flag("no-overwrite", "do not overwrite any existing data"),
                 opt::flag("overwrite", "overwrite any existing data"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolCreate,
         },
         {
             .name = "pool-define-as",
@@ -124,7 +544,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::string("source-protocol-ver", kPositional, "nfsvers value for NFS pool mount option"),
                 opt::string("source-initiator", kPositional, "initiator iqn for underlying storage"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolDefineAs,
         },
         {
             .name = "pool-define",
@@ -134,7 +554,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML pool description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolDefine,
         },
         {
             .name = "pool-delete",
@@ -143,7 +563,7 @@ const CommandGroup& storagePoolGroup() {
             .options = {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolDelete,
         },
         {
             .name = "pool-destroy",
@@ -152,7 +572,7 @@ const CommandGroup& storagePoolGroup() {
             .options = {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolDestroy,
         },
         {
             .name = "pool-dumpxml",
@@ -164,7 +584,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolDumpxml,
         },
         {
             .name = "pool-edit",
@@ -183,7 +603,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
                 opt::flag("bytes", "Return pool info in bytes"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolInfo,
         },
         {
             .name = "pool-list",
@@ -201,7 +621,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::flag("uuid", "list UUID of active pools only"),
                 opt::flag("name", "list name of active pools only"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolList,
         },
         {
             .name = "pool-name",
@@ -210,7 +630,7 @@ const CommandGroup& storagePoolGroup() {
             .options = {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolName,
         },
         {
             .name = "pool-refresh",
@@ -219,7 +639,7 @@ const CommandGroup& storagePoolGroup() {
             .options = {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolRefresh,
         },
         {
             .name = "pool-start",
@@ -231,7 +651,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::flag("no-overwrite", "do not overwrite any existing data"),
                 opt::flag("overwrite", "overwrite any existing data"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolStart,
         },
         {
             .name = "pool-undefine",
@@ -240,7 +660,7 @@ const CommandGroup& storagePoolGroup() {
             .options = {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolUndefine,
         },
         {
             .name = "pool-uuid",
@@ -249,7 +669,7 @@ const CommandGroup& storagePoolGroup() {
             .options = {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdPoolUuid,
         },
         {
             .name = "pool-event",

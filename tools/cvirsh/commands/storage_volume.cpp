@@ -1,10 +1,252 @@
 // virsh's "Storage Volume" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
-// API exists; docs/cvirsh.md shows how to replace one.
+// Handlers that need a hypervisor connection the API does not offer yet stay
+// `needsApi`; docs/cvirsh.md shows how to replace one.
 
+#include <strings.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "cvirsh/commands/common.hpp"
 #include "cvirsh/commands/groups.hpp"
+#include "cvirsh/output/capacity.hpp"
+#include "cvirsh/output/table.hpp"
+#include "util/units.hpp"
 
 namespace cvirt::shell {
+
+namespace {
+
+std::string_view volumeTypeName(int type) {
+    static constexpr std::string_view kNames[] = {"file", "block", "dir", "network", "netdir", "ploop"};
+    return type >= 0 && type < 6 ? kNames[type] : "unknown";
+}
+
+// A size with an optional unit, in bytes by default (virshVolSize).
+std::optional<uint64_t> volumeSize(const std::string& text) {
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r')))
+        ++i;
+    if (i < text.size() && text[i] == '-')
+        return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    unsigned long long value = std::strtoull(text.c_str(), &end, 10);
+    if (errno != 0 || end == text.c_str())
+        return std::nullopt;
+    try {
+        return scaleInteger(value, std::string_view(end), 1);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+// The pool of vol-create-as and vol-create (name or UUID, must exist).
+StoragePool volumePool(Shell& shell, const Invocation& cmd) { return poolOption(shell, cmd, "pool"); }
+
+bool cmdVolCreateAs(Shell& shell, const Invocation& cmd) {
+    unsigned flags = cmd.has("prealloc-metadata") ? 1u : 0u;  // VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA
+    StoragePool pool = volumePool(shell, cmd);
+    std::string name = *cmd.string("name");
+    std::string capacityText = *cmd.string("capacity");
+    auto capacity = volumeSize(capacityText);
+    if (!capacity)
+        failCommand(shell, fmt::format("Malformed size {}", capacityText));
+    auto allocationText = cmd.raw("allocation");
+    if (allocationText && allocationText->empty())
+        allocationText.reset();
+    std::optional<uint64_t> allocation;
+    if (allocationText) {
+        allocation = volumeSize(*allocationText);
+        if (!allocation)
+            failCommand(shell, fmt::format("Malformed size {}", *allocationText));
+    }
+    auto format = cmd.string("format");
+    auto backingVol = cmd.string("backing-vol");
+    auto backingFormat = cmd.string("backing-vol-format");
+
+    std::string xml = fmt::format("<volume>\n  <name>{}</name>\n  <capacity>{}</capacity>\n", name, *capacity);
+    if (allocation)
+        xml += fmt::format("  <allocation>{}</allocation>\n", *allocation);
+    if (format)
+        xml += fmt::format("  <target>\n    <format type='{}'/>\n  </target>\n", *format);
+    if (backingVol) {
+        // The backing volume by name in this pool, else by key, else by path.
+        std::optional<StorageVolume> backing;
+        std::optional<Error> last;
+        for (int how = 0; how < 3 && !backing; ++how) {
+            try {
+                if (how == 0)
+                    backing = pool.lookupVolumeByName(*backingVol);
+                else if (how == 1)
+                    backing = api(shell).lookupStorageVolumeByKey(*backingVol);
+                else
+                    backing = api(shell).lookupStorageVolumeByPath(*backingVol);
+            } catch (const Error& e) {
+                last = e;
+            }
+        }
+        if (!backing) {
+            // virsh reports the last lookup's error (by path) after its own.
+            shell.printer().errorf("failed to get vol '{}'", *backingVol);
+            if (last)
+                throw *last;
+            throw CommandFailed{};
+        }
+        xml += fmt::format("  <backingStore>\n    <path>{}</path>\n", backing->path());
+        if (backingFormat)
+            xml += fmt::format("    <format type='{}'/>\n", *backingFormat);
+        xml += "  </backingStore>\n";
+    }
+    xml += "</volume>\n";
+
+    if (cmd.has("print-xml")) {
+        shell.printer().print(xml);
+        return true;
+    }
+    withContext(shell, fmt::format("Failed to create vol {}", name), [&] { return pool.createVolume(xml, flags); });
+    shell.printer().printExtra(fmt::format("Vol {} created\n", name));
+    return true;
+}
+
+bool cmdVolCreate(Shell& shell, const Invocation& cmd) {
+    unsigned flags = 0;
+    if (cmd.has("prealloc-metadata"))
+        flags |= 1;  // VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA
+    if (cmd.has("validate"))
+        flags |= 4;  // VIR_STORAGE_VOL_CREATE_VALIDATE
+    StoragePool pool = volumePool(shell, cmd);
+    std::string from = *cmd.string("file");
+    std::string xml = readFileForCommand(from);
+    StorageVolume vol = withContext(shell, fmt::format("Failed to create vol from {}", from),
+                                    [&] { return pool.createVolume(xml, flags); });
+    shell.printer().printExtra(fmt::format("Vol {} created from {}\n", vol.name(), from));
+    return true;
+}
+
+bool cmdVolDelete(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd);
+    std::string name = *cmd.string("vol");
+    unsigned flags = cmd.has("delete-snapshots") ? 2u : 0u;  // VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS
+    withContext(shell, fmt::format("Failed to delete vol {}", name), [&] { vol.remove(flags); });
+    shell.printer().printExtra(fmt::format("Vol {} deleted\n", name));
+    return true;
+}
+
+bool cmdVolDumpxml(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd);
+    auto xpath = cmd.raw("xpath");
+    if (xpath && xpath->empty())
+        throw CommandFailed{};
+    std::string xml = vol.xmlDesc();
+    printXml(shell, xml, "volume", xpath, cmd.has("wrap"));
+    return true;
+}
+
+bool cmdVolInfo(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd);
+    bool bytes = cmd.has("bytes"), physical = cmd.has("physical");
+    Printer& p = shell.printer();
+    p.keyValue("Name:", vol.name());
+    // The API has no virStorageVolGetInfoFlags yet.
+    if (physical)
+        throw Error(ErrorCode::NoSupport, ErrorDomain::Storage, "virStorageVolGetInfoFlags");
+    StorageVolInfo info = vol.info();
+    p.keyValue("Type:", volumeTypeName(info.type));
+    if (bytes) {
+        p.keyValue("Capacity:", fmt::format("{} bytes", info.capacity));
+        p.keyValue(physical ? "Physical:" : "Allocation:", fmt::format("{} bytes", info.allocation));
+    } else {
+        p.keyValue("Capacity:", formatCapacity(info.capacity));
+        p.keyValue(physical ? "Physical:" : "Allocation:", formatCapacity(info.allocation));
+    }
+    return true;
+}
+
+bool cmdVolKey(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd);
+    shell.printer().print(vol.key() + "\n");
+    return true;
+}
+
+bool cmdVolList(Shell& shell, const Invocation& cmd) {
+    bool details = cmd.has("details");
+    StoragePool pool = poolOption(shell, cmd);
+    auto list = withContext(shell, "Failed to list volumes", [&] { return pool.listAllVolumes(); });
+    std::sort(list.begin(), list.end(), [](const StorageVolume& a, const StorageVolume& b) {
+        return strcasecmp(a.name().c_str(), b.name().c_str()) < 0;
+    });
+    Table table(details ? std::vector<std::string>{"Name", "Path", "Type", "Capacity", "Allocation"}
+                        : std::vector<std::string>{"Name", "Path"});
+    for (const auto& vol : list) {
+        std::string path;
+        try {
+            path = vol.path();
+        } catch (const Error&) {
+            path = "unknown";
+        }
+        if (!details) {
+            table.addRow({vol.name(), path});
+            continue;
+        }
+        try {
+            StorageVolInfo info = vol.info();
+            table.addRow({vol.name(), path, std::string(volumeTypeName(info.type)), formatCapacity(info.capacity),
+                          formatCapacity(info.allocation)});
+        } catch (const Error&) {
+            table.addRow({vol.name(), path, "unknown", "unknown", "unknown"});
+        }
+    }
+    table.print(shell.printer());
+    return true;
+}
+
+bool cmdVolName(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd, std::nullopt, kByUuid);
+    shell.printer().print(vol.name() + "\n");
+    return true;
+}
+
+bool cmdVolPath(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd);
+    shell.printer().print(vol.path() + "\n");
+    return true;
+}
+
+bool cmdVolPool(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd, std::nullopt, kByUuid);
+    std::optional<StoragePool> pool;
+    try {
+        pool = vol.pool();
+    } catch (const Error&) {
+        failCommand(shell, "failed to get parent pool");
+    }
+    shell.printer().print((cmd.has("uuid") ? pool->uuid().format() : pool->name()) + "\n");
+    return true;
+}
+
+bool cmdVolWipe(Shell& shell, const Invocation& cmd) {
+    StorageVolume vol = volumeOption(shell, cmd);
+    std::string name = *cmd.string("vol");
+    static constexpr std::string_view kAlgorithms[] = {"zero", "nnsa", "dod", "bsi", "gutmann",
+                                                       "schneier", "pfitzner7", "pfitzner33", "random", "trim"};
+    auto algorithm = cmd.string("algorithm");
+    if (algorithm && std::find(std::begin(kAlgorithms), std::end(kAlgorithms), *algorithm) == std::end(kAlgorithms))
+        failCommand(shell, fmt::format("Unsupported algorithm '{}'", *algorithm));
+    withContext(shell, fmt::format("Failed to wipe vol {}", name), [&] {
+        // The API wipes with zeroes only (virStorageVolWipe).
+        if (algorithm && *algorithm != "zero")
+            throw Error(ErrorCode::NoSupport, ErrorDomain::Storage, "virStorageVolWipePattern");
+        vol.wipe();
+    });
+    shell.printer().printExtra(fmt::format("Vol {} wiped\n", name));
+    return true;
+}
+
+}  // namespace
 
 const CommandGroup& storageVolumeGroup() {
     static const CommandGroup group{"Storage Volume", "volume", {
@@ -37,7 +279,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::flag("prealloc-metadata", "preallocate metadata (for qcow2 instead of full allocation)"),
                 opt::flag("print-xml", "print XML document, but don't define/create"),
             },
-            .handler = needsApi,
+            .handler = cmdVolCreateAs,
         },
         {
             .name = "vol-create",
@@ -49,7 +291,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::flag("prealloc-metadata", "preallocate metadata (for qcow2 instead of full allocation)"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = cmdVolCreate,
         },
         {
             .name = "vol-create-from",
@@ -75,7 +317,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::string("pool", kPositional, "pool name or uuid"),
                 opt::flag("delete-snapshots", "delete snapshots associated with volume (must be supported by storage driver)"),
             },
-            .handler = needsApi,
+            .handler = cmdVolDelete,
         },
         {
             .name = "vol-download",
@@ -101,7 +343,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = cmdVolDumpxml,
         },
         {
             .name = "vol-info",
@@ -113,7 +355,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::flag("bytes", "sizes are represented in bytes rather than pretty units"),
                 opt::flag("physical", "return the physical size of the volume in allocation field"),
             },
-            .handler = needsApi,
+            .handler = cmdVolInfo,
         },
         {
             .name = "vol-key",
@@ -123,7 +365,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::data("vol", kRequired | kPositional, "volume name or path"),
                 opt::string("pool", kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdVolKey,
         },
         {
             .name = "vol-list",
@@ -133,7 +375,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
                 opt::flag("details", "display extended details for volumes"),
             },
-            .handler = needsApi,
+            .handler = cmdVolList,
         },
         {
             .name = "vol-name",
@@ -142,7 +384,7 @@ const CommandGroup& storageVolumeGroup() {
             .options = {
                 opt::data("vol", kRequired | kPositional, "volume key or path"),
             },
-            .handler = needsApi,
+            .handler = cmdVolName,
         },
         {
             .name = "vol-path",
@@ -152,7 +394,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::data("vol", kRequired | kPositional, "volume name or key"),
                 opt::string("pool", kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = cmdVolPath,
         },
         {
             .name = "vol-pool",
@@ -162,7 +404,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::data("vol", kRequired | kPositional, "volume key or path"),
                 opt::flag("uuid", "return the pool uuid rather than pool name"),
             },
-            .handler = needsApi,
+            .handler = cmdVolPool,
         },
         {
             .name = "vol-resize",
@@ -201,7 +443,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::string("pool", kPositional, "pool name or uuid"),
                 opt::string("algorithm", kPositional, "perform selected wiping algorithm"),
             },
-            .handler = needsApi,
+            .handler = cmdVolWipe,
         },
     }};
     return group;

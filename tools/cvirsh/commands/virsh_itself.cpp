@@ -127,11 +127,12 @@ bool cmdPwd(Shell& shell, const Invocation&) {
 }
 
 bool cmdConnect(Shell& shell, const Invocation& cmd) {
-    auto name = cmd.string("name");
+    // Without a name virsh reconnects to the URI it was using.
+    if (auto name = cmd.string("name"))
+        shell.settings().connectName = name;
     bool readonly = cmd.has("readonly");
-    shell.settings().connectName = name;
     shell.settings().readonly = readonly;
-    return shell.reconnect(name, readonly);
+    return shell.reconnect(shell.settings().connectName, readonly);
 }
 
 // The words typed so far, the last one partial; used by bash completion.
