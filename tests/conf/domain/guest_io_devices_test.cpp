@@ -175,9 +175,10 @@ const DeviceCase kCases[] = {
      nullptr, "unsupported configuration: unknown type presented to host for character device: xx"},
     {"<smartcard mode='host'><address type='pci' domain='0' bus='0' slot='3' function='0'/></smartcard>",
      nullptr, "unsupported configuration: Controllers must use the 'ccid' address type"},
+    // Implicit controllers are appended, as Debian's virsh shows for this case.
     {"<smartcard mode='host'><address type='ccid' controller='1' slot='3'/></smartcard><smartcard mode='host'/>",
-     "<controller type='ccid' index='0'/>\n"
      "<controller type='ccid' index='1'/>\n"
+     "<controller type='ccid' index='0'/>\n"
      "<smartcard mode='host'>\n"
      "  <address type='ccid' controller='1' slot='3'/>\n"
      "</smartcard>\n"

@@ -348,7 +348,9 @@ bool addControllerIfMissing(std::vector<Controller>& controllers, ControllerType
     c.type = type;
     c.index = index;
     c.model = model;
-    insertController(controllers, std::move(c));
+    // libvirt appends implicit controllers (virDomainDefAddController); only
+    // parsed ones are inserted in index order.
+    controllers.push_back(std::move(c));
     return true;
 }
 
