@@ -24,6 +24,7 @@
 namespace cvirt::qemu {
 
 class QmpClient;
+struct HostResources;
 using conf::domain::Domain;
 
 struct DomainObj {
@@ -34,6 +35,8 @@ struct DomainObj {
     Uuid uuid;
     std::shared_ptr<const Domain> persistentDef;  // nullptr: transient
     std::shared_ptr<const Domain> liveDef;        // while running
+    // Taps and display ports of the running guest; released when it stops.
+    std::shared_ptr<HostResources> hostResources;
     int id = -1;
     DomainState state = DomainState::Shutoff;
     int reason = reason::kShutoffUnknown;

@@ -134,6 +134,7 @@ void QemuDriver::loadDefinitions() {
 
 void QemuDriver::reattach() {
     int maxId = 0;
+    std::vector<DomainObjPtr> shutDownWhileAway;
     for (const auto& file : listDirectory(paths_.stateDir, ".xml")) {
         std::string path = paths_.stateDir + "/" + file;
         DomainStatus status;
@@ -178,10 +179,16 @@ void QemuDriver::reattach() {
         }
         DomainState state = status.state;
         int why = status.reason;
+        bool guestShutDown = false;
         try {
             auto st = monitor->execute("query-status", nullptr, 5s);
             bool running = st.value("running", false);
-            if (running && state != DomainState::Running) {
+            // The guest powered off while nobody watched: QEMU waits (-no-shutdown).
+            guestShutDown = st.value("status", "") == "shutdown";
+            if (guestShutDown) {
+                state = DomainState::Shutdown;
+                why = reason::kShutdownUser;
+            } else if (running && state != DomainState::Running) {
                 state = DomainState::Running;
                 why = reason::kUnpaused;
             } else if (!running && state == DomainState::Running) {
@@ -200,11 +207,17 @@ void QemuDriver::reattach() {
             obj->monitor = monitor;
             obj->monitorPath = status.monitorPath;
             obj->runtimeDir = status.runtimeDir;
+            obj->shutdownRequested = guestShutDown;
         }
         watchMonitor(obj, monitor);
+        if (guestShutDown)
+            shutDownWhileAway.push_back(obj);
         CVIRT_INFO(kLog, "re-attached to domain '{}' id {} pid {}", live->name, status.id, status.pid);
     }
     nextId_ = maxId + 1;
+    // As libvirt does on reconnecting: finish the shutdown with on_poweroff.
+    for (const auto& obj : shutDownWhileAway)
+        applyOnPoweroff(obj);
 }
 
 void QemuDriver::runAutostart() {

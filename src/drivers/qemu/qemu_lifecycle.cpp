@@ -2,6 +2,7 @@
 #include <signal.h>
 
 #include "drivers/qemu/command/command_line.hpp"
+#include "drivers/qemu/command/host_resources.hpp"
 #include "drivers/qemu/def_info.hpp"
 #include "drivers/qemu/launcher.hpp"
 #include "drivers/qemu/qemu_driver.hpp"
@@ -120,7 +121,13 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
     ctx.libDir = paths_.libDir;
     ctx.kvm = caps->kvm;
     LaunchedQemu qemu;
+    std::shared_ptr<HostResources> resources;
     try {
+        // The live definition records what was picked for this run (display
+        // ports, tap names), as libvirt's live XML does.
+        auto live = std::make_shared<Domain>(*def);
+        resources = std::make_shared<HostResources>(prepareHostResources(*live, ctx));
+        def = live;
         CommandLine cmd = buildCommandLine(*def, ctx);
         qemu = launchQemu(cmd, ctx.monitorPath, paths_.logFile(def->name), io_, 30s);
     } catch (...) {
@@ -132,6 +139,7 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
     {
         std::lock_guard lock(obj->mutex);
         obj->liveDef = def;
+        obj->hostResources = std::move(resources);
         obj->id = id;
         obj->pid = qemu.pid;
         obj->monitor = qemu.monitor;
@@ -194,6 +202,7 @@ void QemuDriver::stopLocked(const DomainObjPtr& obj, int shutoffReason, int stop
         obj->state = DomainState::Shutoff;
         obj->reason = shutoffReason;
         obj->liveDef.reset();
+        obj->hostResources.reset();
         obj->beingDestroyed = false;
         obj->runtimeDir.clear();
         obj->monitorPath.clear();
