@@ -1,5 +1,5 @@
 // virsh's "Backup" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
+// Handlers that need a hypervisor connection are `notImplementedYet` until the public
 // API exists; docs/cvirsh.md shows how to replace one.
 
 #include "cvirsh/commands/groups.hpp"
@@ -18,7 +18,7 @@ const CommandGroup& backupGroup() {
                 opt::string("checkpointxml", kPositional, "domain checkpoint XML"),
                 opt::flag("reuse-external", "reuse files provided by caller"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "backup-dumpxml",
@@ -29,7 +29,7 @@ const CommandGroup& backupGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

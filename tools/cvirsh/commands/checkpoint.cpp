@@ -1,5 +1,5 @@
 // virsh's "Checkpoint" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
+// Handlers that need a hypervisor connection are `notImplementedYet` until the public
 // API exists; docs/cvirsh.md shows how to replace one.
 
 #include "cvirsh/commands/groups.hpp"
@@ -19,7 +19,7 @@ const CommandGroup& checkpointGroup() {
                 opt::flag("redefine-validate", "validate the redefined checkpoint"),
                 opt::flag("quiesce", "quiesce guest's file systems"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "checkpoint-create-as",
@@ -33,7 +33,7 @@ const CommandGroup& checkpointGroup() {
                 opt::flag("quiesce", "quiesce guest's file systems"),
                 opt::argv("diskspec", kPositional, "disk attributes: disk[,checkpoint=type][,bitmap=name]"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "checkpoint-delete",
@@ -46,7 +46,7 @@ const CommandGroup& checkpointGroup() {
                 opt::flag("children-only", "delete children but not checkpoint"),
                 opt::flag("metadata", "delete only libvirt metadata, leaving checkpoint contents behind"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "checkpoint-dumpxml",
@@ -61,7 +61,7 @@ const CommandGroup& checkpointGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "checkpoint-edit",
@@ -71,7 +71,7 @@ const CommandGroup& checkpointGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::string("checkpointname", kPositional, "checkpoint name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "checkpoint-info",
@@ -81,7 +81,7 @@ const CommandGroup& checkpointGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::string("checkpointname", kPositional, "checkpoint name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "checkpoint-list",
@@ -99,7 +99,7 @@ const CommandGroup& checkpointGroup() {
                 opt::flag("name", "list checkpoint names only"),
                 opt::flag("topological", "sort list topologically rather than by name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "checkpoint-parent",
@@ -109,7 +109,7 @@ const CommandGroup& checkpointGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::string("checkpointname", kPositional, "find parent of checkpoint name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

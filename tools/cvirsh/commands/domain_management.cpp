@@ -1,7 +1,7 @@
 // virsh's "Domain Management" commands: their declarations. The handlers
 // live in domain_lifecycle.cpp, domain_definition.cpp and
 // domain_resources.cpp (domain_handlers.hpp); commands the API cannot
-// serve yet stay `needsApi`.
+// serve yet stay `notImplementedYet`.
 
 #include "cvirsh/commands/domain_handlers.hpp"
 #include "cvirsh/commands/groups.hpp"
@@ -22,7 +22,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "attach-disk",
@@ -58,7 +58,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "attach-interface",
@@ -83,7 +83,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("managed", "libvirt will automatically detach/attach the device from/to host"),
                 opt::string("source-mode", kPositional, "mode attribute of <source/> element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "autostart",
@@ -146,7 +146,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "blkiotune",
@@ -164,7 +164,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "blockcommit",
@@ -188,7 +188,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("keep-relative", "keep the backing chain relatively referenced"),
                 opt::flag("bytes", "the bandwidth limit is in bytes/s rather than MiB/s"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "blockcopy",
@@ -217,7 +217,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("synchronous-writes", "the copy job forces guest writes to be synchronously written to the destination"),
                 opt::flag("print-xml", "print the XML used to start the copy job instead of starting the job"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "blockjob",
@@ -234,7 +234,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("raw", "implies --info; output details rather than human summary"),
                 opt::number("bandwidth", kPositional, "set the bandwidth limit in MiB/s"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "blockpull",
@@ -252,7 +252,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("keep-relative", "keep the backing chain relatively referenced"),
                 opt::flag("bytes", "the bandwidth limit is in bytes/s rather than MiB/s"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "blockresize",
@@ -263,7 +263,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("path", kRequired | kPositional, "Fully-qualified path of block device"),
                 opt::number("size", kRequired | kPositional, "New size of the block device, as scaled integer (default KiB)"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "change-media",
@@ -283,7 +283,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("print-xml", "print XML document rather than change media"),
                 opt::flag("block", "source media is a block device"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "console",
@@ -307,7 +307,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::number("start", kPositional, "Show statistics from this CPU"),
                 opt::number("count", kPositional, "Number of shown CPUs at most"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "create",
@@ -347,7 +347,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("edit", "open an editor to modify the description"),
                 opt::argv("new-desc", kPositional, "message"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "destroy",
@@ -372,7 +372,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "detach-device-alias",
@@ -385,7 +385,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "detach-disk",
@@ -400,7 +400,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("current", "affect current domain"),
                 opt::flag("print-xml", "print XML document rather than detach the disk"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "detach-interface",
@@ -416,7 +416,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("current", "affect current domain"),
                 opt::flag("print-xml", "print XML document rather than detach the interface"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domdisplay",
@@ -428,7 +428,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("type", kPositional, "select particular graphical display (e.g. \"vnc\", \"spice\", \"rdp\", \"dbus\")"),
                 opt::flag("all", "show all possible graphical displays"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domfsfreeze",
@@ -438,7 +438,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::argv("mountpoint", kPositional, "mountpoint path to be frozen"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domfsthaw",
@@ -448,7 +448,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::argv("mountpoint", kPositional, "mountpoint path to be thawed"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domfsinfo",
@@ -457,7 +457,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domfstrim",
@@ -468,7 +468,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::number("minimum", kPositional, "Just a hint to ignore contiguous free ranges smaller than this (Bytes)"),
                 opt::string("mountpoint", kPositional, "which mount point to trim"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domhostname",
@@ -478,7 +478,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::string("source", kPositional, "address source: 'lease' or 'agent'"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domid",
@@ -501,7 +501,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("config", "affect next boot"),
                 opt::flag("print-xml", "print XML document rather than set the interface link state"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domiftune",
@@ -516,7 +516,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domjobabort",
@@ -526,7 +526,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::flag("postcopy", "interrupt post-copy migration"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domjobinfo",
@@ -539,7 +539,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("anystats", "print statistics for any kind of job (even failed ones)"),
                 opt::flag("rawstats", "print the raw data returned by libvirt"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domlaunchsecinfo",
@@ -548,7 +548,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domsetlaunchsecstate",
@@ -560,7 +560,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("secret", 0, "path to file containing the secret"),
                 opt::number("set-address", kPositional, "physical address within the guest domain's memory to set the secret"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domname",
@@ -579,7 +579,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name or uuid"),
                 opt::data("new-name", kRequired | kPositional, "new domain name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "dompmsuspend",
@@ -590,7 +590,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("target", kRequired | kPositional, "mem(Suspend-to-RAM), disk(Suspend-to-Disk), hybrid(Hybrid-Suspend)"),
                 opt::number("duration", 0, "duration in seconds"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "dompmwakeup",
@@ -599,7 +599,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domuuid",
@@ -618,7 +618,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("format", kRequired | kPositional, "source config data format"),
                 opt::data("config", kRequired | kPositional, "config data file to import from"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domxml-to-native",
@@ -629,7 +629,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("domain", 0, "domain name, id or uuid"),
                 opt::string("xml", kPositional, "xml data file to export from"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "dump",
@@ -646,7 +646,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("memory-only", "dump domain's memory only"),
                 opt::string("format", kPositional, "specify the format of memory-only dump"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "dumpxml",
@@ -681,7 +681,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::data("user", kRequired | kPositional, "user to list authorized keys for"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "inject-nmi",
@@ -690,7 +690,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iothreadinfo",
@@ -702,7 +702,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iothreadpin",
@@ -716,7 +716,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iothreadadd",
@@ -729,7 +729,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iothreadset",
@@ -747,7 +747,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iothreaddel",
@@ -760,7 +760,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "send-key",
@@ -772,7 +772,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::number("holdtime", 0, "the time (in milliseconds) how long the keys will be held"),
                 opt::argv("keycode", kRequired | kPositional, "the key code"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "send-process-signal",
@@ -783,7 +783,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("pid", kRequired | kPositional, "the process ID"),
                 opt::data("signame", kRequired | kPositional, "the signal number or name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "lxc-enter-namespace",
@@ -794,7 +794,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("noseclabel", "Do not change process security label"),
                 opt::argv("cmd", kRequired | kPositional, "command to run"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "managedsave",
@@ -827,7 +827,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("running", "set domain to be running on start"),
                 opt::flag("paused", "set domain to be paused on start"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "managedsave-dumpxml",
@@ -839,7 +839,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "managedsave-define",
@@ -851,7 +851,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("running", "set domain to be running on start"),
                 opt::flag("paused", "set domain to be paused on start"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "memtune",
@@ -867,7 +867,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "perf",
@@ -881,7 +881,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "metadata",
@@ -898,7 +898,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("set", kPositional, "new metadata to set"),
                 opt::flag("remove", "remove the metadata corresponding to an uri"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "migrate",
@@ -955,7 +955,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::number("bandwidth", kPositional, "migration bandwidth limit in MiB/s"),
                 opt::string("tls-destination", kPositional, "override the destination host name used for TLS verification"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "migrate-setmaxdowntime",
@@ -965,7 +965,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::number("downtime", kRequired | kPositional, "maximum tolerable downtime (in milliseconds) for migration"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "migrate-getmaxdowntime",
@@ -974,7 +974,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "migrate-compcache",
@@ -984,7 +984,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::number("size", 0, "requested size of the cache (in bytes) used for compression"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "migrate-setspeed",
@@ -995,7 +995,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::number("bandwidth", kRequired | kPositional, "migration bandwidth limit in MiB/s"),
                 opt::flag("postcopy", "set post-copy migration bandwidth"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "migrate-getspeed",
@@ -1005,7 +1005,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::flag("postcopy", "get post-copy migration bandwidth"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "migrate-postcopy",
@@ -1014,7 +1014,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "numatune",
@@ -1028,7 +1028,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "qemu-attach",
@@ -1037,7 +1037,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("pid", kRequired | kPositional, "pid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "qemu-monitor-command",
@@ -1051,7 +1051,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("pass-fds", 0, "pass file descriptors N,M,... along with the command"),
                 opt::argv("cmd", kRequired | kPositional, "command"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "qemu-monitor-event",
@@ -1067,7 +1067,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("no-case", "treat event case-insensitively"),
                 opt::flag("timestamp", "show timestamp for each printed event"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "qemu-agent-command",
@@ -1081,7 +1081,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("pretty", "pretty-print the output"),
                 opt::argv("cmd", kRequired | kPositional, "command"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "guest-agent-timeout",
@@ -1091,7 +1091,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::number("timeout", 0, "timeout seconds."),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "reboot",
@@ -1160,7 +1160,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("running", "set domain to be running on restore"),
                 opt::flag("paused", "set domain to be paused on restore"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "save-image-dumpxml",
@@ -1172,7 +1172,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "save-image-edit",
@@ -1183,7 +1183,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("running", "set domain to be running on restore"),
                 opt::flag("paused", "set domain to be paused on restore"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "schedinfo",
@@ -1198,7 +1198,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "get/set value from running domain"),
                 opt::argv("set", kPositional, "parameter=value"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "screenshot",
@@ -1209,7 +1209,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("file", kPositional, "where to store the screenshot"),
                 opt::number("screen", kPositional, "ID of a screen to take screenshot of"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "set-lifecycle-action",
@@ -1223,7 +1223,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "set-user-sshkeys",
@@ -1236,7 +1236,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("reset", "clear out authorized keys file before adding new keys"),
                 opt::flag("remove", "remove keys from the authorized keys file"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "set-user-password",
@@ -1248,7 +1248,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("password", kRequired | kPositional, "the new password"),
                 opt::flag("encrypted", "the password is already encrypted"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "setmaxmem",
@@ -1336,7 +1336,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "undefine",
@@ -1371,7 +1371,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("current", "affect current domain"),
                 opt::flag("force", "force device update"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "update-memory-device",
@@ -1387,7 +1387,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::number("node", kPositional, "memory device target node"),
                 opt::number("requested-size", kPositional, "new value of <requested/> size, as scaled integer (default KiB)"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "vcpucount",
@@ -1439,7 +1439,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "vncdisplay",
@@ -1448,7 +1448,7 @@ const CommandGroup& domainManagementGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "guestvcpus",
@@ -1460,7 +1460,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("enable", "enable cpus specified by cpulist"),
                 opt::flag("disable", "disable cpus specified by cpulist"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "setvcpu",
@@ -1475,7 +1475,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domblkthreshold",
@@ -1486,7 +1486,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::data("dev", kRequired | kPositional, "device to set threshold for"),
                 opt::number("threshold", kRequired | kPositional, "threshold as a scaled number (by default bytes)"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "guestinfo",
@@ -1502,7 +1502,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("disk", "report disk information"),
                 opt::flag("interface", "report interface information"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domdirtyrate-calc",
@@ -1513,7 +1513,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::number("seconds", kPositional, "calculate memory dirty rate within specified seconds, the supported value range from 1 to 60, default to 1."),
                 opt::string("mode", kPositional, "dirty page rate calculation mode, either of these 3 options 'page-sampling, dirty-bitmap, dirty-ring' can be specified."),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "dom-fd-associate",
@@ -1526,7 +1526,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("seclabel-writable", "use seclabels allowing writes"),
                 opt::flag("seclabel-restore", "try to restore security label after use if possible"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

@@ -1,6 +1,6 @@
 // virsh's "Domain Monitoring" commands: their declarations and handlers.
 // Handlers that need a hypervisor connection the API does not offer yet stay
-// `needsApi`; docs/cvirsh.md shows how to replace one.
+// `notImplementedYet`; docs/cvirsh.md shows how to replace one.
 
 #include <strings.h>
 
@@ -347,7 +347,7 @@ const CommandGroup& domainMonitoringGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domblkinfo",
@@ -359,7 +359,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::flag("human", "Human readable output"),
                 opt::flag("all", "display all block devices info"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domblklist",
@@ -381,7 +381,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::string("device", kPositional, "block device"),
                 opt::flag("human", "print a more human readable output"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domcontrol",
@@ -390,7 +390,7 @@ const CommandGroup& domainMonitoringGroup() {
             .options = {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domif-getlink",
@@ -402,7 +402,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::alias("persistent", "config"),
                 opt::flag("config", "Get persistent interface state"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domifaddr",
@@ -414,7 +414,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::flag("full", "always display names and MACs of interfaces"),
                 opt::string("source", kPositional, "address source: 'lease', 'agent', or 'arp'"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domiflist",
@@ -434,7 +434,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::data("domain", kRequired | kPositional, "domain name, id or uuid"),
                 opt::data("interface", kRequired | kPositional, "interface device specified by name or MAC Address"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "dominfo",
@@ -456,7 +456,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domstate",
@@ -498,7 +498,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::flag("nowait", "report only stats that are accessible instantly"),
                 opt::argv("domain", kPositional, "list of domains to get stats for"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domtime",
@@ -511,7 +511,7 @@ const CommandGroup& domainMonitoringGroup() {
                 opt::flag("sync", "instead of setting given time, synchronize from domain's RTC"),
                 opt::number("time", kPositional, "time to set"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "list",

@@ -22,8 +22,8 @@ const CommandGroup& storagePoolGroup();
 const CommandGroup& storageVolumeGroup();
 const CommandGroup& virshItselfGroup();
 
-// The handler of every command whose implementation waits for the public
-// API: it fails with NO_SUPPORT naming the command.
-bool needsApi(Shell& shell, const Invocation& cmd);
+// The handler of every declared command cvirsh does not implement yet: it
+// fails with NO_SUPPORT naming the command.
+bool notImplementedYet(Shell& shell, const Invocation& cmd);
 
 }  // namespace cvirt::shell

@@ -1,6 +1,6 @@
 // virsh's "Host and Hypervisor" commands: their declarations and handlers.
 // Handlers that need a hypervisor connection the API does not offer yet stay
-// `needsApi`; docs/cvirsh.md shows how to replace one.
+// `notImplementedYet`; docs/cvirsh.md shows how to replace one.
 
 #include <fmt/format.h>
 
@@ -94,7 +94,7 @@ const CommandGroup& hostGroup() {
                 opt::flag("add", "instead of setting new pool size add pages to it"),
                 opt::flag("all", "set on all NUMA cells"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "capabilities",
@@ -111,7 +111,7 @@ const CommandGroup& hostGroup() {
                 opt::flag("features", "Show features that are part of the CPU model type"),
                 opt::flag("migratable", "Do not include features that block migration"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "cpu-compare",
@@ -122,7 +122,7 @@ const CommandGroup& hostGroup() {
                 opt::flag("error", "report error if CPUs are incompatible"),
                 opt::flag("validate", "validate the XML document against schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "cpu-models",
@@ -131,7 +131,7 @@ const CommandGroup& hostGroup() {
             .options = {
                 opt::data("arch", kRequired | kPositional, "architecture"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "domcapabilities",
@@ -143,7 +143,7 @@ const CommandGroup& hostGroup() {
                 opt::string("arch", kPositional, "domain architecture (/domain/os/type/@arch)"),
                 opt::string("machine", kPositional, "machine type (/domain/os/type/@machine)"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "freecell",
@@ -153,7 +153,7 @@ const CommandGroup& hostGroup() {
                 opt::number("cellno", kPositional, "NUMA cell number"),
                 opt::flag("all", "show free memory for all NUMA cells"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "freepages",
@@ -164,7 +164,7 @@ const CommandGroup& hostGroup() {
                 opt::number("pagesize", kPositional, "page size (in kibibytes)"),
                 opt::flag("all", "show free pages for all NUMA cells"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "hostname",
@@ -186,7 +186,7 @@ const CommandGroup& hostGroup() {
                 opt::flag("migratable", "Do not include features that block migration"),
                 opt::string("model", kPositional, "Shortcut for calling the command with a single CPU model and no additional features"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "hypervisor-cpu-compare",
@@ -201,7 +201,7 @@ const CommandGroup& hostGroup() {
                 opt::flag("error", "report error if CPUs are incompatible"),
                 opt::flag("validate", "validate the XML document against schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "maxvcpus",
@@ -210,7 +210,7 @@ const CommandGroup& hostGroup() {
             .options = {
                 opt::string("type", kPositional, "domain type"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "node-memory-tune",
@@ -221,7 +221,7 @@ const CommandGroup& hostGroup() {
                 opt::number("shm-sleep-millisecs", kPositional, "number of millisecs the shared memory service should sleep before next scan"),
                 opt::number("shm-merge-across-nodes", kPositional, "Specifies if pages from different numa nodes can be merged"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodecpumap",
@@ -230,7 +230,7 @@ const CommandGroup& hostGroup() {
             .options = {
                 opt::flag("pretty", "return human readable output"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodecpustats",
@@ -240,7 +240,7 @@ const CommandGroup& hostGroup() {
                 opt::number("cpu", kPositional, "prints specified cpu statistics only."),
                 opt::flag("percent", "prints by percentage during 1 second."),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodeinfo",
@@ -255,13 +255,13 @@ const CommandGroup& hostGroup() {
             .options = {
                 opt::number("cell", kPositional, "prints specified cell statistics only."),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodesevinfo",
             .help = "node SEV information",
             .desc = "Returns basic SEV information about the node.",
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodesuspend",
@@ -271,7 +271,7 @@ const CommandGroup& hostGroup() {
                 opt::data("target", kRequired | kPositional, "mem(Suspend-to-RAM), disk(Suspend-to-Disk), hybrid(Hybrid-Suspend)"),
                 opt::number("duration", kRequired | kPositional, "Suspend duration in seconds, at least 60"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "sysinfo",

@@ -1,5 +1,5 @@
 // virsh's "Interface" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
+// Handlers that need a hypervisor connection are `notImplementedYet` until the public
 // API exists; docs/cvirsh.md shows how to replace one.
 
 #include "cvirsh/commands/groups.hpp"
@@ -12,7 +12,7 @@ const CommandGroup& interfaceGroup() {
             .name = "iface-begin",
             .help = "create a snapshot of current interfaces settings, which can be later committed (iface-commit) or restored (iface-rollback)",
             .desc = "Create a restore point for interfaces settings",
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-bridge",
@@ -25,13 +25,13 @@ const CommandGroup& interfaceGroup() {
                 opt::number("delay", kPositional, "number of seconds to squelch traffic on newly connected ports"),
                 opt::flag("no-start", "don't start the bridge immediately"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-commit",
             .help = "commit changes made since iface-begin and free restore point",
             .desc = "commit changes and free restore point",
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-define",
@@ -41,7 +41,7 @@ const CommandGroup& interfaceGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML interface description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-destroy",
@@ -50,7 +50,7 @@ const CommandGroup& interfaceGroup() {
             .options = {
                 opt::data("interface", kRequired | kPositional, "interface name or MAC address"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-dumpxml",
@@ -62,7 +62,7 @@ const CommandGroup& interfaceGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-edit",
@@ -71,7 +71,7 @@ const CommandGroup& interfaceGroup() {
             .options = {
                 opt::data("interface", kRequired | kPositional, "interface name or MAC address"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-list",
@@ -81,7 +81,7 @@ const CommandGroup& interfaceGroup() {
                 opt::flag("inactive", "list inactive interfaces"),
                 opt::flag("all", "list inactive & active interfaces"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-mac",
@@ -90,7 +90,7 @@ const CommandGroup& interfaceGroup() {
             .options = {
                 opt::data("interface", kRequired | kPositional, "interface name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-name",
@@ -99,13 +99,13 @@ const CommandGroup& interfaceGroup() {
             .options = {
                 opt::data("interface", kRequired | kPositional, "interface mac"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-rollback",
             .help = "rollback to previous saved configuration created via iface-begin",
             .desc = "rollback to previous restore point",
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-start",
@@ -114,7 +114,7 @@ const CommandGroup& interfaceGroup() {
             .options = {
                 opt::data("interface", kRequired | kPositional, "interface name or MAC address"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-unbridge",
@@ -124,7 +124,7 @@ const CommandGroup& interfaceGroup() {
                 opt::data("bridge", kRequired | kPositional, "current bridge device name"),
                 opt::flag("no-start", "don't start the detached interface immediately (not recommended)"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "iface-undefine",
@@ -133,7 +133,7 @@ const CommandGroup& interfaceGroup() {
             .options = {
                 opt::data("interface", kRequired | kPositional, "interface name or MAC address"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

@@ -1,5 +1,5 @@
 // virsh's "Network Filter" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
+// Handlers that need a hypervisor connection are `notImplementedYet` until the public
 // API exists; docs/cvirsh.md shows how to replace one.
 
 #include "cvirsh/commands/groups.hpp"
@@ -16,7 +16,7 @@ const CommandGroup& networkFilterGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML network filter description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-dumpxml",
@@ -27,7 +27,7 @@ const CommandGroup& networkFilterGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-edit",
@@ -36,13 +36,13 @@ const CommandGroup& networkFilterGroup() {
             .options = {
                 opt::data("nwfilter", kRequired | kPositional, "network filter name or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-list",
             .help = "list network filters",
             .desc = "Returns list of network filters.",
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-undefine",
@@ -51,7 +51,7 @@ const CommandGroup& networkFilterGroup() {
             .options = {
                 opt::data("nwfilter", kRequired | kPositional, "network filter name or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-binding-create",
@@ -61,7 +61,7 @@ const CommandGroup& networkFilterGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML network filter binding description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-binding-delete",
@@ -70,7 +70,7 @@ const CommandGroup& networkFilterGroup() {
             .options = {
                 opt::data("binding", kRequired | kPositional, "network filter binding port dev"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-binding-dumpxml",
@@ -81,13 +81,13 @@ const CommandGroup& networkFilterGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nwfilter-binding-list",
             .help = "list network filter bindings",
             .desc = "Returns list of network filter bindings.",
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

@@ -1,6 +1,6 @@
 // virsh's "Networking" commands: their declarations and handlers.
 // Handlers that need a hypervisor connection the API does not offer yet stay
-// `needsApi`; docs/cvirsh.md shows how to replace one.
+// `notImplementedYet`; docs/cvirsh.md shows how to replace one.
 
 #include <strings.h>
 
@@ -261,7 +261,7 @@ const CommandGroup& networkingGroup() {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
                 opt::string("mac", kPositional, "MAC address"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "net-dumpxml",
@@ -282,7 +282,7 @@ const CommandGroup& networkingGroup() {
             .options = {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "net-event",
@@ -296,7 +296,7 @@ const CommandGroup& networkingGroup() {
                 opt::flag("list", "list valid event types"),
                 opt::flag("timestamp", "show timestamp for each printed event"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "net-info",
@@ -365,7 +365,7 @@ const CommandGroup& networkingGroup() {
                 opt::flag("live", "affect running network"),
                 opt::flag("current", "affect current state of network"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "net-uuid",
@@ -385,7 +385,7 @@ const CommandGroup& networkingGroup() {
                 opt::flag("uuid", "list uuid's only"),
                 opt::flag("table", "list table (default)"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "net-port-create",
@@ -396,7 +396,7 @@ const CommandGroup& networkingGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML network port description"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "net-port-dumpxml",
@@ -408,7 +408,7 @@ const CommandGroup& networkingGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "net-port-delete",
@@ -418,7 +418,7 @@ const CommandGroup& networkingGroup() {
                 opt::data("network", kRequired | kPositional, "network name or uuid"),
                 opt::data("port", kRequired | kPositional, "port UUID"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

@@ -1,5 +1,5 @@
 // virsh's "Node Device" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
+// Handlers that need a hypervisor connection are `notImplementedYet` until the public
 // API exists; docs/cvirsh.md shows how to replace one.
 
 #include "cvirsh/commands/groups.hpp"
@@ -16,7 +16,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML description of the device"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-destroy",
@@ -26,7 +26,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::alias("name", "device"),
                 opt::data("device", kRequired | kPositional, "device name or wwn pair in 'wwnn,wwpn' format"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-detach",
@@ -36,7 +36,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::data("device", kRequired | kPositional, "device key"),
                 opt::string("driver", kPositional, "pci device assignment backend driver (e.g. 'vfio' or 'xen')"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {.name = "nodedev-dettach", .flags = kHidden, .aliasOf = "nodedev-detach"},
         {
@@ -48,7 +48,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-list",
@@ -60,7 +60,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::flag("inactive", "list inactive devices"),
                 opt::flag("all", "list inactive & active devices"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-reattach",
@@ -69,7 +69,7 @@ const CommandGroup& nodeDeviceGroup() {
             .options = {
                 opt::data("device", kRequired | kPositional, "device key"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-reset",
@@ -78,7 +78,7 @@ const CommandGroup& nodeDeviceGroup() {
             .options = {
                 opt::data("device", kRequired | kPositional, "device key"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-event",
@@ -92,7 +92,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::flag("list", "list valid event types"),
                 opt::flag("timestamp", "show timestamp for each printed event"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-define",
@@ -102,7 +102,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::data("file", kRequired | kPositional, "file containing an XML description of the device"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-undefine",
@@ -111,7 +111,7 @@ const CommandGroup& nodeDeviceGroup() {
             .options = {
                 opt::data("device", kRequired | kPositional, "device name or wwn pair in 'wwnn,wwpn' format"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-start",
@@ -120,7 +120,7 @@ const CommandGroup& nodeDeviceGroup() {
             .options = {
                 opt::data("device", kRequired | kPositional, "device name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-autostart",
@@ -130,7 +130,7 @@ const CommandGroup& nodeDeviceGroup() {
                 opt::data("device", kRequired | kPositional, "device name or wwn pair in 'wwnn,wwpn' format"),
                 opt::flag("disable", "disable autostarting"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "nodedev-info",
@@ -139,7 +139,7 @@ const CommandGroup& nodeDeviceGroup() {
             .options = {
                 opt::data("device", kRequired | kPositional, "device name or wwn pair in 'wwnn,wwpn' format"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

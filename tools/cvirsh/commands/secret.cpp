@@ -1,5 +1,5 @@
 // virsh's "Secret" commands: their declarations and handlers.
-// Handlers that need a hypervisor connection are `needsApi` until the public
+// Handlers that need a hypervisor connection are `notImplementedYet` until the public
 // API exists; docs/cvirsh.md shows how to replace one.
 
 #include "cvirsh/commands/groups.hpp"
@@ -16,7 +16,7 @@ const CommandGroup& secretGroup() {
                 opt::data("file", kRequired | kPositional, "file containing secret attributes in XML"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "secret-dumpxml",
@@ -27,7 +27,7 @@ const CommandGroup& secretGroup() {
                 opt::string("xpath", 0, "xpath expression to filter the XML document"),
                 opt::flag("wrap", "wrap xpath results in an common root element"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "secret-event",
@@ -41,7 +41,7 @@ const CommandGroup& secretGroup() {
                 opt::flag("list", "list valid event types"),
                 opt::flag("timestamp", "show timestamp for each printed event"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "secret-get-value",
@@ -51,7 +51,7 @@ const CommandGroup& secretGroup() {
                 opt::data("secret", kRequired | kPositional, "secret UUID"),
                 opt::flag("plain", "get value without converting to base64"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "secret-list",
@@ -63,7 +63,7 @@ const CommandGroup& secretGroup() {
                 opt::flag("private", "list private secrets"),
                 opt::flag("no-private", "list non-private secrets"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "secret-set-value",
@@ -76,7 +76,7 @@ const CommandGroup& secretGroup() {
                 opt::flag("interactive", "read the secret from the terminal"),
                 opt::string("base64", kPositional, "base64-encoded secret value"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "secret-undefine",
@@ -85,7 +85,7 @@ const CommandGroup& secretGroup() {
             .options = {
                 opt::data("secret", kRequired | kPositional, "secret UUID"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

@@ -1,6 +1,6 @@
 // virsh's "Snapshot" commands: their declarations and handlers.
 // Handlers that need a hypervisor connection the API does not offer yet stay
-// `needsApi`; docs/cvirsh.md shows how to replace one.
+// `notImplementedYet`; docs/cvirsh.md shows how to replace one.
 
 #include <strings.h>
 
@@ -589,7 +589,7 @@ const CommandGroup& snapshotGroup() {
                 opt::flag("rename", "allow renaming an existing snapshot"),
                 opt::flag("clone", "allow cloning to new name"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "snapshot-info",

@@ -1,6 +1,6 @@
 // virsh's "Storage Pool" commands: their declarations and handlers.
 // Handlers that need a hypervisor connection the API does not offer yet stay
-// `needsApi`; docs/cvirsh.md shows how to replace one.
+// `notImplementedYet`; docs/cvirsh.md shows how to replace one.
 
 #include <strings.h>
 
@@ -438,7 +438,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::string("port", kPositional, "optional port to query"),
                 opt::string("initiator", kPositional, "optional initiator IQN to use for query"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "find-storage-pool-sources",
@@ -448,7 +448,7 @@ const CommandGroup& storagePoolGroup() {
                 opt::data("type", kRequired | kPositional, "type of storage pool sources to discover"),
                 opt::string("srcSpec", kPositional, "optional file of source xml to query for pools"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "pool-autostart",
@@ -593,7 +593,7 @@ const CommandGroup& storagePoolGroup() {
             .options = {
                 opt::data("pool", kRequired | kPositional, "pool name or uuid"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "pool-info",
@@ -683,13 +683,13 @@ const CommandGroup& storagePoolGroup() {
                 opt::flag("list", "list valid event types"),
                 opt::flag("timestamp", "show timestamp for each printed event"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "pool-capabilities",
             .help = "storage pool capabilities",
             .desc = "Returns capabilities of storage pool support.",
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
     }};
     return group;

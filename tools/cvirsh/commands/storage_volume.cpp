@@ -1,6 +1,6 @@
 // virsh's "Storage Volume" commands: their declarations and handlers.
 // Handlers that need a hypervisor connection the API does not offer yet stay
-// `needsApi`; docs/cvirsh.md shows how to replace one.
+// `notImplementedYet`; docs/cvirsh.md shows how to replace one.
 
 #include <strings.h>
 
@@ -262,7 +262,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::flag("reflink", "use btrfs COW lightweight copy"),
                 opt::flag("print-xml", "print XML document rather than clone the volume"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "vol-create-as",
@@ -306,7 +306,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::flag("reflink", "use btrfs COW lightweight copy"),
                 opt::flag("validate", "validate the XML against the schema"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "vol-delete",
@@ -331,7 +331,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::number("length", kPositional, "amount of data to download"),
                 opt::flag("sparse", "preserve sparseness of volume"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "vol-dumpxml",
@@ -418,7 +418,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::flag("delta", "use capacity as a delta to current size, rather than the new size"),
                 opt::flag("shrink", "allow the resize to shrink the volume"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "vol-upload",
@@ -432,7 +432,7 @@ const CommandGroup& storageVolumeGroup() {
                 opt::number("length", kPositional, "amount of data to upload"),
                 opt::flag("sparse", "preserve sparseness of volume"),
             },
-            .handler = needsApi,
+            .handler = notImplementedYet,
         },
         {
             .name = "vol-wipe",

@@ -6,9 +6,9 @@
 
 namespace cvirt::shell {
 
-bool needsApi(Shell&, const Invocation& cmd) {
+bool notImplementedYet(Shell&, const Invocation& cmd) {
     throw Error(ErrorCode::NoSupport, ErrorDomain::None,
-                fmt::format("cvirsh command '{}' needs the cvirt API, which is not built yet", cmd.name()));
+                fmt::format("cvirsh command '{}' is not implemented yet", cmd.name()));
 }
 
 }  // namespace cvirt::shell
