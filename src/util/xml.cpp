@@ -143,7 +143,7 @@ std::vector<Node> Node::children(std::string_view name) const {
     if (!node_)
         return out;
     for (xmlNodePtr c = node_->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(c->name))
+        if (c->type == XML_ELEMENT_NODE && Node::nameIs(c->name, name))
             out.emplace_back(c);
     return out;
 }
@@ -152,7 +152,7 @@ Node Node::child(std::string_view name) const {
     if (!node_)
         return Node();
     for (xmlNodePtr c = node_->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(c->name))
+        if (c->type == XML_ELEMENT_NODE && Node::nameIs(c->name, name))
             return Node(c);
     return Node();
 }

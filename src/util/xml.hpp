@@ -37,8 +37,17 @@ public:
         if (!node_)
             return;
         for (xmlNodePtr c = node_->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(c->name))
+            if (c->type == XML_ELEMENT_NODE && nameIs(c->name, name))
                 f(Node(c));
+    }
+    // Element name comparison without strlen: the model looks children up by
+    // name for every field, thousands of times per document.
+    static bool nameIs(const xmlChar* name, std::string_view want) {
+        size_t i = 0;
+        for (; i < want.size(); ++i)
+            if (name[i] != static_cast<xmlChar>(want[i]))
+                return false;  // also stops at the NUL of a shorter name
+        return name[i] == 0;
     }
     // The first element child of that name.
     Node child(std::string_view name) const;
