@@ -1,6 +1,7 @@
 #include "conf/domain/postparse.hpp"
 
 #include <climits>
+#include <functional>
 #include <set>
 #include <string>
 
@@ -52,6 +53,17 @@ void postParseDevices(Domain& d) {
         postParseRng(r);
     if (d.devices.vsock)
         postParseVsock(*d.devices.vsock);
+}
+
+// Part of virDomainDeviceDefPostParseCheckFeatures: only drivers that can
+// pass file descriptors accept a disk source naming an fd group.
+void checkDiskFd(const Domain& d, unsigned features) {
+    if (features & kFeatureDiskFd)
+        return;
+    for (const auto& disk : d.devices.disks)
+        if (!disk.src.fdgroup.empty())
+            fail(ErrorCode::ConfigUnsupported, ErrorDomain::Domain, "driver does not support FD passing for disk '{}'",
+                 disk.dst);
 }
 
 // libvirt's per-device validation (virDomainDeviceDefValidate) for them.
@@ -149,6 +161,8 @@ void postParseDomain(Domain& d, const DomainParseOptions& options, unsigned feat
     // The per-device post-parse.
     if (options.hooks)
         options.hooks->postParseDevices(d);
+    // Disks come first in libvirt's device order.
+    checkDiskFd(d, features);
     postParseGuestIoDevices(d, features);
     postParseDevices(d);
 
@@ -169,7 +183,10 @@ void postParseDomain(Domain& d, const DomainParseOptions& options, unsigned feat
     bus.scsiBusMaxUnit = (features & kFeatureWideScsi) ? 16 : 7;
     postParseBusDevices(d.devices, bus);
     rejectDuplicateControllers(d);
-    addImplicitGuestIoDevices(d, features);
+    std::function<void()> deviceDefaults;
+    if (options.hooks)
+        deviceDefaults = [&] { options.hooks->postParseDevices(d); };
+    addImplicitGuestIoDevices(d, features, deviceDefaults);
     if (options.hooks)
         options.hooks->postParseDevices(d);
     postParseCpu(d.cpu);

@@ -27,7 +27,7 @@ namespace {
 
 // Files on which cvirt and libvirt agree today; raise it as the domain
 // model grows, never lower it.
-constexpr size_t kMinimumIdentical = 630;
+constexpr size_t kMinimumIdentical = 655;
 
 struct Outcome {
     bool ok = false;

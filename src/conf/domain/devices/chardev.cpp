@@ -214,6 +214,24 @@ bool servesAsSerial(const Chardev& console) {
     return console.consoleTarget == ConsoleTargetType::Serial || console.consoleTarget == ConsoleTargetType::None;
 }
 
+// The serial port kinds a guest OS uses as its console, which therefore get
+// a <console> standing for them; USB, PCI and isa-debug ports do not.
+bool hasStubConsole(SerialTargetType type) {
+    switch (type) {
+    case SerialTargetType::None:
+    case SerialTargetType::IsaSerial:
+    case SerialTargetType::SpaprVioSerial:
+    case SerialTargetType::SystemSerial:
+    case SerialTargetType::SclpSerial:
+        return true;
+    case SerialTargetType::UsbSerial:
+    case SerialTargetType::PciSerial:
+    case SerialTargetType::IsaDebug:
+        break;
+    }
+    return false;
+}
+
 // virDomainDefAddConsoleCompat: historically the first <console> of an HVM
 // guest was an alias for the first <serial>. The console's configuration
 // moves to the serial port (unless there is one already) and the console
@@ -235,10 +253,7 @@ void consoleCompat(std::vector<Chardev>& serials, std::vector<Chardev>& consoles
         } else if (!sameSource(serials[0].source, consoles[0].source)) {
             consoles[0] = stubConsole();
         }
-    } else if (dom.hvm && !serials.empty() &&
-               (serials[0].serialTarget == SerialTargetType::IsaSerial ||
-                serials[0].serialTarget == SerialTargetType::None) &&
-               dom.stubConsole) {
+    } else if (dom.hvm && !serials.empty() && hasStubConsole(serials[0].serialTarget) && dom.stubConsole) {
         consoles.insert(consoles.begin(), stubConsole());
     }
 }

@@ -76,13 +76,13 @@ void postParseGuestIoDevices(Domain& d, unsigned features) {
     postParseChardevs(d.devices.serials, d.devices.parallels, d.devices.consoles, d.devices.channels, cinfo);
 }
 
-void addImplicitGuestIoDevices(Domain& d, unsigned features) {
+void addImplicitGuestIoDevices(Domain& d, unsigned features, const std::function<void()>& deviceDefaults) {
     auto& dev = d.devices;
     addConsoleCompat(dev.serials, dev.consoles, chardevInfo(d, features));
     addVirtioSerialControllers(d);
     for (unsigned index : assignSmartcardAddresses(dev.smartcards))
         addControllerIfMissing(dev.controllers, ControllerType::Ccid, static_cast<int>(index));
-    postParseVideos(dev.videos, !dev.graphics.empty(), videoInfo(d));
+    postParseVideos(dev.videos, !dev.graphics.empty(), videoInfo(d), deviceDefaults);
     for (auto& g : dev.graphics)
         postParseGraphics(g);
 }

@@ -6,6 +6,8 @@
 // The domain's post-parse, validation and formatter call these at the
 // points libvirt does.
 
+#include <functional>
+
 #include "conf/xml/schema.hpp"
 
 namespace cvirt::conf::domain {
@@ -23,7 +25,9 @@ void postParseGuestIoDevices(Domain& d, unsigned features);
 // virDomainDefPostParseCommon: the console/serial back-compat, virtio-serial
 // and CCID controllers (with smartcard addresses), the implicit video of a
 // guest with graphics, the primary video, and the SPICE listen default.
-void addImplicitGuestIoDevices(Domain& d, unsigned features);
+// `deviceDefaults` is the driver's device hook, run again for the first
+// video before its generic defaults.
+void addImplicitGuestIoDevices(Domain& d, unsigned features, const std::function<void()>& deviceDefaults = {});
 
 // libvirt's per-device validation of these families, in its device order.
 void validateGuestIoDevices(const Domain& d);

@@ -143,7 +143,8 @@ unsigned defaultVideoRam(VideoType type, const VideoDomainInfo& dom) {
     }
 }
 
-void postParseVideos(std::vector<Video>& videos, bool hasGraphics, const VideoDomainInfo& dom) {
+void postParseVideos(std::vector<Video>& videos, bool hasGraphics, const VideoDomainInfo& dom,
+                     const std::function<void()>& driverDefaults) {
     // The parser puts each primary adapter first as it comes (validation
     // rejects more than one).
     for (size_t i = 1; i < videos.size(); ++i)
@@ -176,6 +177,8 @@ void postParseVideos(std::vector<Video>& videos, bool hasGraphics, const VideoDo
         videos[0] = std::move(none);
     } else {
         videos[0].primary = true;
+        if (driverDefaults)
+            driverDefaults();
         postParseOne(videos[0]);
     }
 }

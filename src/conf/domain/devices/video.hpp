@@ -3,6 +3,7 @@
 // <model> (type, memory sizes, heads, primary, acceleration, resolution)
 // and <driver> (backend, virtio options, VGA configuration).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,7 +62,12 @@ unsigned defaultVideoRam(VideoType type, const VideoDomainInfo& dom);
 // front), virDomainDefAddImplicitVideo (a guest
 // with graphics and no video gets one of type "default") and the generic
 // post-parse (the first adapter is primary, video RAM defaults, rounding).
-void postParseVideos(std::vector<Video>& videos, bool hasGraphics, const VideoDomainInfo& dom);
+// The first adapter goes through the per-device post-parse again, since it
+// may have been added after it ran: `driverDefaults` (the driver's device
+// hook, which picks the model of a "default" one) runs before the generic
+// defaults there, as libvirt's device iterator does.
+void postParseVideos(std::vector<Video>& videos, bool hasGraphics, const VideoDomainInfo& dom,
+                     const std::function<void()>& driverDefaults = {});
 
 // libvirt's checks (virDomainDefVideoValidate: one primary adapter;
 // virDomainVideoDefValidate).
