@@ -187,7 +187,7 @@ void QemuDriver::reattach() {
             guestShutDown = st.value("status", "") == "shutdown";
             if (guestShutDown) {
                 state = DomainState::Shutdown;
-                why = reason::kShutdownUser;
+                why = reason::kShutdownUnknown;
             } else if (running && state != DomainState::Running) {
                 state = DomainState::Running;
                 why = reason::kUnpaused;

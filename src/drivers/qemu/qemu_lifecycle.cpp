@@ -7,6 +7,7 @@
 #include "drivers/qemu/launcher.hpp"
 #include "drivers/qemu/qemu_driver.hpp"
 #include "drivers/qemu/status_file.hpp"
+#include "drivers/qemu/storage_access.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/log.hpp"
@@ -126,6 +127,7 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
         // The live definition records what was picked for this run (display
         // ports, tap names), as libvirt's live XML does.
         auto live = std::make_shared<Domain>(*def);
+        checkDiskSources(*live);
         resources = std::make_shared<HostResources>(prepareHostResources(*live, ctx));
         def = live;
         CommandLine cmd = buildCommandLine(*def, ctx);
@@ -134,6 +136,9 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
         removeTree(runtimeDir);
         std::lock_guard lock(obj->mutex);
         obj->liveDef.reset();
+        // As libvirt: a start that failed leaves "shut off (failed)".
+        obj->state = DomainState::Shutoff;
+        obj->reason = reason::kFailed;
         throw;
     }
     {
@@ -167,6 +172,9 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
         stopLocked(obj, reason::kFailed, ev::kStoppedFailed);
         throw;
     }
+    // libvirt reports the first "cont" as a resume before the start.
+    if (!(flags & cvirt::flags::kStartPaused))
+        emit(obj, ev::kResumed, ev::kResumedUnpaused);
     emit(obj, ev::kStarted, ev::kStartedBooted);
     if (flags & cvirt::flags::kStartPaused)
         emit(obj, ev::kSuspended, ev::kSuspendedPaused);
@@ -229,10 +237,13 @@ void QemuDriver::destroy(const DomainRef& ref, unsigned flags) {
     // stop destroy, which is how users get out of that.
     ::kill(pid, SIGTERM);
     auto job = obj->beginJob("destroy");
-    if (flags & cvirt::flags::kDestroyGraceful) {
-        if (!waitForExit(pid, 10s))
-            fail(ErrorCode::OperationFailed, ErrorDomain::Qemu, "failed to kill qemu process with SIGTERM");
-    }
+    // QEMU answers SIGTERM with a host-requested shutdown, which libvirt
+    // reports before the stop; a QEMU that ignores it is killed below.
+    bool exited = waitForExit(pid, 10s);
+    if (!exited && (flags & cvirt::flags::kDestroyGraceful))
+        fail(ErrorCode::OperationFailed, ErrorDomain::Qemu, "failed to kill qemu process with SIGTERM");
+    if (exited)
+        emit(obj, ev::kShutdown, ev::kShutdownHost);
     stopLocked(obj, reason::kDestroyed, ev::kStoppedDestroyed);
     if (flags & cvirt::flags::kDestroyRemoveLogs)
         removeFile(paths_.logFile(obj->name));
@@ -346,7 +357,7 @@ void QemuDriver::onMonitorEvent(const std::weak_ptr<DomainObj>& weak, const QmpE
             reboot = obj->fakeReboot;
             if (!reboot) {
                 obj->state = DomainState::Shutdown;
-                obj->reason = reason::kShutdownUser;
+                obj->reason = reason::kShutdownUnknown;
             }
         }
         if (reboot) {
