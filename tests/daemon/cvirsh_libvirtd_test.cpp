@@ -49,7 +49,7 @@ TEST_P(CvirshAgainstLibvirtd, PrintsWhatVirshPrints) {
     Outcome virsh = runShell("/usr/bin/virsh", libvirtd_->uri(), line);
     Outcome cvirsh = runShell(binPath("cvirsh"), libvirtd_->uri(), line);
     EXPECT_EQ(cvirsh.status, virsh.status) << cvirsh.err << "\n--- libvirtd ---\n" << libvirtd_->output();
-    EXPECT_EQ(cvirsh.out, virsh.out);
+    EXPECT_EQ(maskMomentDependent(cvirsh.out), maskMomentDependent(virsh.out));
     EXPECT_EQ(cvirsh.err, virsh.err);
 }
 

@@ -15,7 +15,6 @@
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <regex>
 
 #include "daemon/cvirtd_process.hpp"
 #include "support/test_support.hpp"
@@ -56,12 +55,7 @@ std::vector<ScriptLine> readScript(const std::string& name) {
 }
 
 std::string normalise(std::string text, const std::string& daemonUri) {
-    static const std::regex cpuTime("(CPU time:\\s+)[0-9]+\\.[0-9]s");
-    static const std::regex date("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}");
-    static const std::regex creation("<creationTime>[0-9]+</creationTime>");
-    text = std::regex_replace(text, cpuTime, "$1<seconds>s");
-    text = std::regex_replace(text, date, "<date>");
-    text = std::regex_replace(text, creation, "<creationTime>N</creationTime>");
+    text = maskMomentDependent(std::move(text));
     for (size_t at; (at = text.find(daemonUri)) != std::string::npos;)
         text.replace(at, daemonUri.size(), "test:///default");
     return text;

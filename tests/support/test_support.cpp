@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 
 #include "util/files.hpp"
 #include "util/log.hpp"
@@ -56,6 +57,16 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
+}
+
+std::string maskMomentDependent(std::string text) {
+    static const std::regex cpuTime("(CPU time:\\s+)[0-9]+\\.[0-9]s");
+    static const std::regex date("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}");
+    static const std::regex creation("<creationTime>[0-9]+</creationTime>");
+    text = std::regex_replace(text, cpuTime, "$1<seconds>s");
+    text = std::regex_replace(text, date, "<date>");
+    text = std::regex_replace(text, creation, "<creationTime>N</creationTime>");
+    return text;
 }
 
 }  // namespace cvirt::test

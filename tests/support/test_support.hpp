@@ -12,6 +12,9 @@ namespace cvirt::test {
 std::string conformancePath(const std::string& relative);
 // tests/data/<relative> in the source tree.
 std::string dataPath(const std::string& relative);
+// Masks what depends on the moment a program ran (virsh/cvirsh output):
+// CPU times, dates, snapshot creation times.
+std::string maskMomentDependent(std::string text);
 // The build tree's bin/ directory (cvirsh, cvirtd, ...).
 std::string binPath(const std::string& program);
 

@@ -15,7 +15,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <regex>
 
 #include "support/test_support.hpp"
 #include "util/files.hpp"
@@ -60,17 +59,6 @@ struct Outcome {
     std::string out, err;
 };
 
-// Masks what depends on the moment a program ran.
-std::string normalise(std::string text) {
-    static const std::regex cpuTime("(CPU time:\\s+)[0-9]+\\.[0-9]s");
-    static const std::regex date("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}");
-    static const std::regex creation("<creationTime>[0-9]+</creationTime>");
-    text = std::regex_replace(text, cpuTime, "$1<seconds>s");
-    text = std::regex_replace(text, date, "<date>");
-    text = std::regex_replace(text, creation, "<creationTime>N</creationTime>");
-    return text;
-}
-
 class DiffScript : public ::testing::TestWithParam<ScriptLine> {
 protected:
     Outcome runLine(const std::string& program, const ScriptLine& line, bool readOnly) {
@@ -106,8 +94,8 @@ protected:
         for (int attempt = 0;; ++attempt) {
             Process p = Process::spawn(c);
             if (auto status = p.waitFor(std::chrono::seconds(5))) {
-                return {status->code(), normalise(readFile(dir.file(".stdout"))),
-                        normalise(readFile(dir.file(".stderr")))};
+                return {status->code(), test::maskMomentDependent(readFile(dir.file(".stdout"))),
+                        test::maskMomentDependent(readFile(dir.file(".stderr")))};
             }
             p.terminate(std::chrono::seconds(1));
             if (program != kVirsh || attempt == 9)
