@@ -101,58 +101,53 @@ Domain domainOption(Shell& shell, const Invocation& cmd, unsigned by) {
     return lookupDomain(shell, cmd.string("domain").value_or(""), by);
 }
 
-Network networkOption(Shell& shell, const Invocation& cmd, unsigned by) {
-    std::string text = cmd.string("network").value_or("");
-    Connection& conn = api(shell);
+namespace {
+
+// virsh's lookup of a network or pool by UUID, then by name: on failure it
+// prints "failed to get <what> '<text>'" and then the last lookup's error.
+template <typename Handle, typename ByUuid, typename ByName>
+Handle lookupByUuidOrName(Shell& shell, const std::string& text, unsigned by, ErrorDomain domain,
+                          std::string_view what, ByUuid byUuid, ByName byName) {
     std::optional<Error> last;
     if ((by & kByUuid) && text.size() == kUuidTextLength) {
         try {
             auto uuid = Uuid::parse(text);
             if (!uuid)
-                throw Error(ErrorCode::InvalidArg, ErrorDomain::Network, "uuidstr");
-            return conn.lookupNetworkByUuid(*uuid);
+                throw Error(ErrorCode::InvalidArg, domain, "uuidstr");
+            return byUuid(*uuid);
         } catch (const Error& e) {
             last = e;
         }
     }
     if (by & kByName) {
         try {
-            return conn.lookupNetworkByName(text);
+            return byName(text);
         } catch (const Error& e) {
             last = e;
         }
     }
-    shell.printer().errorf("failed to get network '{}'", text);
+    shell.printer().errorf("failed to get {} '{}'", what, text);
     if (last)
         throw *last;
     throw CommandFailed{};
 }
 
-StoragePool poolOption(Shell& shell, const Invocation& cmd, std::string_view option, unsigned by) {
-    std::string text = cmd.string(option).value_or("");
+}  // namespace
+
+Network networkOption(Shell& shell, const Invocation& cmd, unsigned by) {
     Connection& conn = api(shell);
-    std::optional<Error> last;
-    if ((by & kByUuid) && text.size() == kUuidTextLength) {
-        try {
-            auto uuid = Uuid::parse(text);
-            if (!uuid)
-                throw Error(ErrorCode::InvalidArg, ErrorDomain::Storage, "uuidstr");
-            return conn.lookupStoragePoolByUuid(*uuid);
-        } catch (const Error& e) {
-            last = e;
-        }
-    }
-    if (by & kByName) {
-        try {
-            return conn.lookupStoragePoolByName(text);
-        } catch (const Error& e) {
-            last = e;
-        }
-    }
-    shell.printer().errorf("failed to get pool '{}'", text);
-    if (last)
-        throw *last;
-    throw CommandFailed{};
+    return lookupByUuidOrName<Network>(
+        shell, cmd.string("network").value_or(""), by, ErrorDomain::Network, "network",
+        [&](const Uuid& uuid) { return conn.lookupNetworkByUuid(uuid); },
+        [&](const std::string& name) { return conn.lookupNetworkByName(name); });
+}
+
+StoragePool poolOption(Shell& shell, const Invocation& cmd, std::string_view option, unsigned by) {
+    Connection& conn = api(shell);
+    return lookupByUuidOrName<StoragePool>(
+        shell, cmd.string(option).value_or(""), by, ErrorDomain::Storage, "pool",
+        [&](const Uuid& uuid) { return conn.lookupStoragePoolByUuid(uuid); },
+        [&](const std::string& name) { return conn.lookupStoragePoolByName(name); });
 }
 
 StorageVolume volumeOption(Shell& shell, const Invocation& cmd, std::optional<std::string_view> poolOptionName,

@@ -224,28 +224,32 @@ bool cmdReboot(Shell& shell, const Invocation& cmd) {
     return true;
 }
 
-bool cmdReset(Shell& shell, const Invocation& cmd) {
+namespace {
+
+// reset, suspend, resume: one call on the domain, virsh's context line on
+// failure, its message on success.
+template <typename Action>
+bool simpleDomainAction(Shell& shell, const Invocation& cmd, std::string_view verb, std::string_view done,
+                        Action action) {
     Domain dom = domainOption(shell, cmd);
     std::string name = *cmd.string("domain");
-    withContext(shell, fmt::format("Failed to reset domain '{}'", name), [&] { dom.reset(); });
-    shell.printer().printExtra(fmt::format("Domain '{}' was reset\n", name));
+    withContext(shell, fmt::format("Failed to {} domain '{}'", verb, name), [&] { action(dom); });
+    shell.printer().printExtra(fmt::format("Domain '{}' {}\n", name, done));
     return true;
+}
+
+}  // namespace
+
+bool cmdReset(Shell& shell, const Invocation& cmd) {
+    return simpleDomainAction(shell, cmd, "reset", "was reset", [](Domain& d) { d.reset(); });
 }
 
 bool cmdSuspend(Shell& shell, const Invocation& cmd) {
-    Domain dom = domainOption(shell, cmd);
-    std::string name = *cmd.string("domain");
-    withContext(shell, fmt::format("Failed to suspend domain '{}'", name), [&] { dom.suspend(); });
-    shell.printer().printExtra(fmt::format("Domain '{}' suspended\n", name));
-    return true;
+    return simpleDomainAction(shell, cmd, "suspend", "suspended", [](Domain& d) { d.suspend(); });
 }
 
 bool cmdResume(Shell& shell, const Invocation& cmd) {
-    Domain dom = domainOption(shell, cmd);
-    std::string name = *cmd.string("domain");
-    withContext(shell, fmt::format("Failed to resume domain '{}'", name), [&] { dom.resume(); });
-    shell.printer().printExtra(fmt::format("Domain '{}' resumed\n", name));
-    return true;
+    return simpleDomainAction(shell, cmd, "resume", "resumed", [](Domain& d) { d.resume(); });
 }
 
 bool cmdSave(Shell& shell, const Invocation& cmd) {
