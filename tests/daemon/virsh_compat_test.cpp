@@ -17,6 +17,7 @@
 #include <filesystem>
 
 #include "daemon/cvirtd_process.hpp"
+#include "support/script_lines.hpp"
 #include "support/test_support.hpp"
 #include "util/files.hpp"
 #include "util/process.hpp"
@@ -27,32 +28,6 @@ namespace {
 
 constexpr const char* kVirsh = "/usr/bin/virsh";
 
-struct ScriptLine {
-    std::string script;
-    int number = 0;
-    std::string text;
-};
-
-void PrintTo(const ScriptLine& line, std::ostream* os) { *os << line.script << ":" << line.number << ": " << line.text; }
-
-std::vector<ScriptLine> readScript(const std::string& name) {
-    std::vector<ScriptLine> out;
-    std::string text;
-    try {
-        text = readFile(dataPath("cvirsh/" + name));
-    } catch (const std::exception&) {
-        return out;
-    }
-    int number = 0;
-    for (const auto& line : split(text, "\n", false)) {
-        ++number;
-        auto body = trim(line);
-        if (body.empty() || body.front() == '#')
-            continue;
-        out.push_back({name, number, std::string(body)});
-    }
-    return out;
-}
 
 std::string normalise(std::string text, const std::string& daemonUri) {
     text = maskMomentDependent(std::move(text));
@@ -130,18 +105,14 @@ protected:
 
 CvirtdProcess* VirshOverCvirtd::daemon_ = nullptr;
 
-std::string lineName(const ::testing::TestParamInfo<ScriptLine>& info) {
-    return "line_" + std::to_string(info.param.number);
-}
-
 class ReadWrite : public VirshOverCvirtd {};
 class ReadOnly : public VirshOverCvirtd {};
 
 TEST_P(ReadWrite, SameAsInProcess) { compare(false); }
 TEST_P(ReadOnly, SameAsInProcess) { compare(true); }
 
-INSTANTIATE_TEST_SUITE_P(Script, ReadWrite, ::testing::ValuesIn(readScript("diff-script.txt")), lineName);
-INSTANTIATE_TEST_SUITE_P(Script, ReadOnly, ::testing::ValuesIn(readScript("ro-script.txt")), lineName);
+INSTANTIATE_TEST_SUITE_P(Script, ReadWrite, ::testing::ValuesIn(readScript("diff-script.txt")), scriptLineName);
+INSTANTIATE_TEST_SUITE_P(Script, ReadOnly, ::testing::ValuesIn(readScript("ro-script.txt")), scriptLineName);
 
 TEST(VirshOverCvirtdScripts, AreThere) {
     EXPECT_GE(readScript("diff-script.txt").size(), 40u);

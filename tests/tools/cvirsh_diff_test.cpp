@@ -16,6 +16,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "support/script_lines.hpp"
 #include "support/test_support.hpp"
 #include "util/files.hpp"
 #include "util/process.hpp"
@@ -26,33 +27,8 @@ namespace {
 
 constexpr const char* kVirsh = "/usr/bin/virsh";
 
-struct ScriptLine {
-    std::string script;  // "diff-script.txt"
-    int number = 0;      // line number in the file
-    std::string text;
-};
-
-// How gtest shows a line in its messages.
-void PrintTo(const ScriptLine& line, std::ostream* os) { *os << line.script << ":" << line.number << ": " << line.text; }
-
-std::vector<ScriptLine> readScript(const std::string& name) {
-    std::vector<ScriptLine> out;
-    std::string text;
-    try {
-        text = readFile(test::dataPath("cvirsh/" + name));
-    } catch (const std::exception&) {
-        return out;  // reported by the tests that need it
-    }
-    int number = 0;
-    for (const auto& line : split(text, "\n", false)) {
-        ++number;
-        auto body = trim(line);
-        if (body.empty() || body.front() == '#')
-            continue;
-        out.push_back({name, number, std::string(body)});
-    }
-    return out;
-}
+using test::ScriptLine;
+using test::readScript;
 
 struct Outcome {
     int status = -1;
@@ -116,18 +92,14 @@ protected:
     }
 };
 
-std::string lineName(const ::testing::TestParamInfo<ScriptLine>& info) {
-    return "line_" + std::to_string(info.param.number);
-}
-
 class ReadWrite : public DiffScript {};
 class ReadOnly : public DiffScript {};
 
 TEST_P(ReadWrite, SameAsVirsh) { compare(false); }
 TEST_P(ReadOnly, SameAsVirsh) { compare(true); }
 
-INSTANTIATE_TEST_SUITE_P(Script, ReadWrite, ::testing::ValuesIn(readScript("diff-script.txt")), lineName);
-INSTANTIATE_TEST_SUITE_P(Script, ReadOnly, ::testing::ValuesIn(readScript("ro-script.txt")), lineName);
+INSTANTIATE_TEST_SUITE_P(Script, ReadWrite, ::testing::ValuesIn(readScript("diff-script.txt")), test::scriptLineName);
+INSTANTIATE_TEST_SUITE_P(Script, ReadOnly, ::testing::ValuesIn(readScript("ro-script.txt")), test::scriptLineName);
 
 // The scripts must exist and be long enough to mean something.
 TEST(DiffScripts, AreThere) {

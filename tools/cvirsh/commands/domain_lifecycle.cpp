@@ -193,41 +193,10 @@ bool cmdCreate(Shell& shell, const Invocation& cmd) {
     return true;
 }
 
-bool cmdDestroy(Shell& shell, const Invocation& cmd) {
-    Domain dom = domainOption(shell, cmd);
-    std::string name = *cmd.string("domain");
-    unsigned flags = 0;
-    if (cmd.has("graceful"))
-        flags |= flags::kDestroyGraceful;
-    if (cmd.has("remove-logs"))
-        flags |= flags::kDestroyRemoveLogs;
-    withContext(shell, fmt::format("Failed to destroy domain '{}'", name), [&] { dom.destroy(flags); });
-    shell.printer().printExtra(fmt::format("Domain '{}' destroyed\n", name));
-    return true;
-}
-
-bool cmdShutdown(Shell& shell, const Invocation& cmd) {
-    unsigned flags = powerModes(shell, cmd, "'acpi', 'agent', 'initctl', 'signal', or 'paravirt'");
-    Domain dom = domainOption(shell, cmd);
-    std::string name = *cmd.string("domain");
-    withContext(shell, fmt::format("Failed to shutdown domain '{}'", name), [&] { dom.shutdown(flags); });
-    shell.printer().printExtra(fmt::format("Domain '{}' is being shutdown\n", name));
-    return true;
-}
-
-bool cmdReboot(Shell& shell, const Invocation& cmd) {
-    unsigned flags = powerModes(shell, cmd, "'acpi', 'agent', 'initctl', 'signal' or 'paravirt'");
-    Domain dom = domainOption(shell, cmd);
-    std::string name = *cmd.string("domain");
-    withContext(shell, fmt::format("Failed to reboot domain '{}'", name), [&] { dom.reboot(flags); });
-    shell.printer().printExtra(fmt::format("Domain '{}' is being rebooted\n", name));
-    return true;
-}
-
 namespace {
 
-// reset, suspend, resume: one call on the domain, virsh's context line on
-// failure, its message on success.
+// One call on the domain: virsh's context line on failure, its message on
+// success.
 template <typename Action>
 bool simpleDomainAction(Shell& shell, const Invocation& cmd, std::string_view verb, std::string_view done,
                         Action action) {
@@ -239,6 +208,25 @@ bool simpleDomainAction(Shell& shell, const Invocation& cmd, std::string_view ve
 }
 
 }  // namespace
+
+bool cmdDestroy(Shell& shell, const Invocation& cmd) {
+    unsigned flags = 0;
+    if (cmd.has("graceful"))
+        flags |= flags::kDestroyGraceful;
+    if (cmd.has("remove-logs"))
+        flags |= flags::kDestroyRemoveLogs;
+    return simpleDomainAction(shell, cmd, "destroy", "destroyed", [&](Domain& d) { d.destroy(flags); });
+}
+
+bool cmdShutdown(Shell& shell, const Invocation& cmd) {
+    unsigned flags = powerModes(shell, cmd, "'acpi', 'agent', 'initctl', 'signal', or 'paravirt'");
+    return simpleDomainAction(shell, cmd, "shutdown", "is being shutdown", [&](Domain& d) { d.shutdown(flags); });
+}
+
+bool cmdReboot(Shell& shell, const Invocation& cmd) {
+    unsigned flags = powerModes(shell, cmd, "'acpi', 'agent', 'initctl', 'signal' or 'paravirt'");
+    return simpleDomainAction(shell, cmd, "reboot", "is being rebooted", [&](Domain& d) { d.reboot(flags); });
+}
 
 bool cmdReset(Shell& shell, const Invocation& cmd) {
     return simpleDomainAction(shell, cmd, "reset", "was reset", [](Domain& d) { d.reset(); });
