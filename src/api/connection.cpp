@@ -40,6 +40,8 @@ std::shared_ptr<ConnectionState> openState(std::string_view requested, unsigned 
     request.uri = conf::Uri::parse(state->uri);
     request.flags = flags;
     request.inDaemon = inDaemon;
+    if (inDaemon)
+        request.daemonRoot = api::daemonRoot();
     state->driver = api::registry().open(request);
     return state;
 }

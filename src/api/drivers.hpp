@@ -15,5 +15,6 @@ const driver::Registry& registry();
 // connections opened with Connection::openInDaemon ("" is /). Set once at
 // daemon start, before the first open.
 void setDaemonRoot(std::string root);
+std::string daemonRoot();
 
 }  // namespace cvirt::api
