@@ -1,18 +1,9 @@
 #include "daemon/daemon_paths.hpp"
 
-#include <cstdlib>
-
 #include "drivers/remote/remote_target.hpp"
+#include "util/process.hpp"
 
 namespace cvirt::daemon {
-namespace {
-
-std::string envOr(const char* name, const std::string& fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::string(v) : fallback;
-}
-
-}  // namespace
 
 DaemonPaths DaemonPaths::from(const DaemonOptions& options, bool runningAsRoot) {
     DaemonPaths p;

@@ -473,4 +473,9 @@ void Daemonizer::failed(const std::string& message) {
     }
 }
 
+std::string envOr(const char* name, std::string fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::string(v) : std::move(fallback);
+}
+
 }  // namespace cvirt

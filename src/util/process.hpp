@@ -124,4 +124,8 @@ private:
     UniqueFd status_;
 };
 
+// The environment variable `name`, or `fallback` when it is unset or empty
+// (how XDG paths and HOME are read).
+std::string envOr(const char* name, std::string fallback);
+
 }  // namespace cvirt

@@ -1,18 +1,9 @@
 #include "drivers/qemu/paths.hpp"
 
-#include <cstdlib>
-
 #include "util/files.hpp"
+#include "util/process.hpp"
 
 namespace cvirt::qemu {
-namespace {
-
-std::string env(const char* name, const std::string& fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::string(v) : fallback;
-}
-
-}  // namespace
 
 QemuPaths QemuPaths::system(const std::string& root) {
     QemuPaths p;
@@ -26,10 +17,10 @@ QemuPaths QemuPaths::system(const std::string& root) {
 }
 
 QemuPaths QemuPaths::session() {
-    std::string home = env("HOME", "/tmp");
-    std::string config = env("XDG_CONFIG_HOME", home + "/.config");
-    std::string cache = env("XDG_CACHE_HOME", home + "/.cache");
-    std::string runtime = env("XDG_RUNTIME_DIR", cache);
+    std::string home = envOr("HOME", "/tmp");
+    std::string config = envOr("XDG_CONFIG_HOME", home + "/.config");
+    std::string cache = envOr("XDG_CACHE_HOME", home + "/.cache");
+    std::string runtime = envOr("XDG_RUNTIME_DIR", cache);
     QemuPaths p;
     p.configDir = config + "/cvirt/qemu";
     p.autostartDir = p.configDir + "/autostart";

@@ -4,14 +4,10 @@
 
 #include "rpc/remote_connect.hpp"
 #include "util/error.hpp"
+#include "util/process.hpp"
 
 namespace cvirt::drivers::remote {
 namespace {
-
-std::string envOr(const char* name, std::string fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::string(v) : std::move(fallback);
-}
 
 // 'text' for sh, with embedded quotes closed and reopened.
 std::string shellQuote(std::string_view text) {
