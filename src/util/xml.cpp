@@ -94,27 +94,40 @@ bool Node::hasAttr(const char* name) const {
     return node_ && xmlHasProp(node_, reinterpret_cast<const xmlChar*>(name)) != nullptr;
 }
 
-std::optional<std::string> Node::attr(const char* name) const {
+std::optional<std::string_view> Node::attrView(const char* name, std::string& spill) const {
     if (!node_)
         return std::nullopt;
-    // Only attributes without a namespace, as libvirt reads them. The common
-    // case, a value held by one text node, is read without a copy.
+    // Only attributes without a namespace, as libvirt reads them.
     for (xmlAttrPtr a = node_->properties; a; a = a->next) {
-        if (a->ns || !xmlStrEqual(a->name, reinterpret_cast<const xmlChar*>(name)))
+        if (a->ns || !nameIs(a->name, name))
             continue;
         xmlNodePtr c = a->children;
         if (!c)
-            return std::string();
+            return std::string_view("");
         if (!c->next && c->type == XML_TEXT_NODE && c->content)
-            return std::string(reinterpret_cast<const char*>(c->content));
-        break;
+            return std::string_view(reinterpret_cast<const char*>(c->content));
+        xmlChar* value = xmlNodeListGetString(node_->doc, c, 1);
+        spill = value ? reinterpret_cast<const char*>(value) : "";
+        xmlFree(value);
+        return std::string_view(spill);
     }
+    // Defaults from a DTD are the only other source of a value.
+    if (!node_->doc || !node_->doc->intSubset)
+        return std::nullopt;
     xmlChar* value = xmlGetNoNsProp(node_, reinterpret_cast<const xmlChar*>(name));
     if (!value)
         return std::nullopt;
-    std::string out(reinterpret_cast<const char*>(value));
+    spill = reinterpret_cast<const char*>(value);
     xmlFree(value);
-    return out;
+    return std::string_view(spill);
+}
+
+std::optional<std::string> Node::attr(const char* name) const {
+    std::string spill;
+    auto v = attrView(name, spill);
+    if (!v)
+        return std::nullopt;
+    return std::string(*v);
 }
 
 std::string Node::text() const {

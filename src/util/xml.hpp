@@ -25,6 +25,11 @@ public:
     int line() const;
     bool hasAttr(const char* name) const;
     std::optional<std::string> attr(const char* name) const;
+    // The same value without a copy in the common case: the view points into
+    // the document, or into `spill` when libxml2 keeps the value in pieces.
+    // Either way view.data() is NUL-terminated. The model reads hundreds of
+    // attributes per document, most of them absent or a few bytes long.
+    std::optional<std::string_view> attrView(const char* name, std::string& spill) const;
     // The concatenated text of the node and its descendants.
     std::string text() const;
     // Element children, in document order.
@@ -47,6 +52,13 @@ public:
         for (; i < want.size(); ++i)
             if (name[i] != static_cast<xmlChar>(want[i]))
                 return false;  // also stops at the NUL of a shorter name
+        return name[i] == 0;
+    }
+    static bool nameIs(const xmlChar* name, const char* want) {
+        size_t i = 0;
+        for (; want[i]; ++i)
+            if (name[i] != static_cast<xmlChar>(want[i]))
+                return false;
         return name[i] == 0;
     }
     // The first element child of that name.

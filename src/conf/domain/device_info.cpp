@@ -100,18 +100,18 @@ void formatAddressAttrs(Writer& w, Writer::Element& el, const DeviceAddress& add
             using A = std::decay_t<decltype(a)>;
             if constexpr (std::is_same_v<A, PciAddress>) {
                 if (!a.empty()) {
-                    el.attr("domain", fmt::format("0x{:04x}", a.domain));
-                    el.attr("bus", fmt::format("0x{:02x}", a.bus));
-                    el.attr("slot", fmt::format("0x{:02x}", a.slot));
-                    el.attr("function", fmt::format("0x{:x}", a.function));
+                    el.attr("domain", xml::formatHex(a.domain, 4));
+                    el.attr("bus", xml::formatHex(a.bus, 2));
+                    el.attr("slot", xml::formatHex(a.slot, 2));
+                    el.attr("function", xml::formatHex(a.function, 1));
                 }
                 if (isSet(a.multifunction))
                     el.attr("multifunction", toString(a.multifunction));
                 if (a.zpciUid || a.zpciFid) {
                     el.beginChildren();
                     Writer::Element z(w, "zpci", true);
-                    z.attr("uid", fmt::format("0x{:04x}", a.zpciUid.value_or(0)));
-                    z.attr("fid", fmt::format("0x{:08x}", a.zpciFid.value_or(0)));
+                    z.attr("uid", xml::formatHex(a.zpciUid.value_or(0), 4));
+                    z.attr("fid", xml::formatHex(a.zpciFid.value_or(0), 8));
                 }
             } else if constexpr (std::is_same_v<A, DriveAddress>) {
                 el.attr("controller", std::to_string(a.controller));
@@ -131,20 +131,20 @@ void formatAddressAttrs(Writer& w, Writer::Element& el, const DeviceAddress& add
                     el.attr("port", a.port);
             } else if constexpr (std::is_same_v<A, SpaprVioAddress>) {
                 if (a.reg)
-                    el.attr("reg", fmt::format("0x{:08x}", *a.reg));
+                    el.attr("reg", xml::formatHex(*a.reg, 8));
             } else if constexpr (std::is_same_v<A, CcwAddress>) {
-                el.attr("cssid", fmt::format("0x{:x}", a.cssid));
-                el.attr("ssid", fmt::format("0x{:x}", a.ssid));
-                el.attr("devno", fmt::format("0x{:04x}", a.devno));
+                el.attr("cssid", xml::formatHex(a.cssid, 1));
+                el.attr("ssid", xml::formatHex(a.ssid, 1));
+                el.attr("devno", xml::formatHex(a.devno, 4));
             } else if constexpr (std::is_same_v<A, IsaAddress>) {
                 if (a.iobase.value_or(0) > 0)
-                    el.attr("iobase", fmt::format("0x{:x}", *a.iobase));
+                    el.attr("iobase", xml::formatHex(*a.iobase, 1));
                 if (a.irq.value_or(0) > 0)
-                    el.attr("irq", fmt::format("0x{:x}", *a.irq));
+                    el.attr("irq", xml::formatHex(*a.irq, 1));
             } else if constexpr (std::is_same_v<A, DimmAddress>) {
                 el.attr("slot", std::to_string(a.slot));
                 if (a.base.value_or(0) != 0)
-                    el.attr("base", fmt::format("0x{:x}", *a.base));
+                    el.attr("base", xml::formatHex(*a.base, 1));
             }
         },
         address);
@@ -269,15 +269,15 @@ void formatPciSourceAddress(Writer& w, const PciAddress& a, bool withType) {
     Writer::Element el(w, "address", true);
     if (withType)
         el.attr("type", "pci");
-    el.attr("domain", fmt::format("0x{:04x}", a.domain));
-    el.attr("bus", fmt::format("0x{:02x}", a.bus));
-    el.attr("slot", fmt::format("0x{:02x}", a.slot));
-    el.attr("function", fmt::format("0x{:x}", a.function));
+    el.attr("domain", xml::formatHex(a.domain, 4));
+    el.attr("bus", xml::formatHex(a.bus, 2));
+    el.attr("slot", xml::formatHex(a.slot, 2));
+    el.attr("function", xml::formatHex(a.function, 1));
     if (a.zpciUid || a.zpciFid) {
         el.beginChildren();
         Writer::Element z(w, "zpci", true);
-        z.attr("uid", fmt::format("0x{:04x}", a.zpciUid.value_or(0)));
-        z.attr("fid", fmt::format("0x{:08x}", a.zpciFid.value_or(0)));
+        z.attr("uid", xml::formatHex(a.zpciUid.value_or(0), 4));
+        z.attr("fid", xml::formatHex(a.zpciFid.value_or(0), 8));
     }
 }
 

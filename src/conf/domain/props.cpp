@@ -12,11 +12,12 @@ namespace {
 
 // strtol-style conversion as libvirt's virStrToLong_* do it: leading
 // whitespace and a sign are allowed, nothing may follow the digits.
+// `text` must be NUL-terminated (Node::attrView guarantees it).
 template <typename T>
-std::optional<T> toNumber(const std::string& text, int base) {
+std::optional<T> toNumber(std::string_view text, int base) {
     if (text.empty())
         return std::nullopt;
-    const char* begin = text.c_str();
+    const char* begin = text.data();
     char* end = nullptr;
     errno = 0;
     if constexpr (std::is_signed_v<T>) {
@@ -42,7 +43,8 @@ std::optional<T> toNumber(const std::string& text, int base) {
 
 template <typename T>
 std::optional<T> propInt(const Node& node, const char* name, unsigned flags) {
-    auto text = node.attr(name);
+    std::string spill;
+    auto text = node.attrView(name, spill);
     if (!text) {
         if (flags & kPropRequired)
             xml::missingAttr(node, name);

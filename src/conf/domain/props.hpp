@@ -29,7 +29,8 @@ std::optional<T> propInt(const Node& node, const char* name, unsigned flags = 0)
 // Enum attribute through its string table.
 template <StringEnum E>
 std::optional<E> propEnum(const Node& node, const char* name, unsigned flags = 0) {
-    auto text = node.attr(name);
+    std::string spill;
+    auto text = node.attrView(name, spill);
     if (!text) {
         if (flags & kPropRequired)
             xml::missingAttr(node, name);

@@ -110,7 +110,8 @@ struct AttrField {
     void parse(Owner& obj, const Node& node, ParseContext& ctx) const {
         if ((flags & kLiveOnly) && ctx.inactive)
             return;
-        if (auto v = node.attr(name))
+        std::string spill;
+        if (auto v = node.attrView(name, spill))
             obj.*member = C::parse(*v, node, name);
         else if (flags & kRequired)
             missingAttr(node, name);
@@ -173,14 +174,22 @@ struct ChildField {
         if ((flags & kLiveOnly) && ctx.inactive)
             return;
         auto& m = obj.*member;
+        // Elements are parsed where they will live: device structs are
+        // kilobytes, and a move or a vector regrowth per element showed up
+        // in the parse profile.
         if constexpr (IsVector<M>::value) {
-            node.forEachChild(name, [&](const Node& c) { m.push_back(parseElement<typename M::value_type>(c, ctx)); });
+            size_t count = 0;
+            node.forEachChild(name, [&](const Node&) { ++count; });
+            m.reserve(m.size() + count);
+            node.forEachChild(name, [&](const Node& c) { parseInto(m.emplace_back(), c, ctx); });
         } else if constexpr (IsOptional<M>::value) {
             if (auto c = node.child(name))
-                m = parseElement<typename M::value_type>(c, ctx);
+                parseInto(m.emplace(), c, ctx);
         } else if constexpr (IsUniquePtr<M>::value) {
-            if (auto c = node.child(name))
-                m = std::make_unique<typename M::element_type>(parseElement<typename M::element_type>(c, ctx));
+            if (auto c = node.child(name)) {
+                m = std::make_unique<typename M::element_type>();
+                parseInto(*m, c, ctx);
+            }
         } else {
             if (auto c = node.child(name))
                 parseInto(m, c, ctx);

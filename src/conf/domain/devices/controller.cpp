@@ -208,7 +208,7 @@ void xmlFormat(Writer& w, std::string_view name, const Controller& c, FormatCont
         if (p.chassis != -1)
             t.attr("chassis", std::to_string(p.chassis));
         if (p.port != -1)
-            t.attr("port", fmt::format("0x{:x}", p.port));
+            t.attr("port", xml::formatHex(p.port, 1));
         if (p.busNr != -1)
             t.attr("busNr", std::to_string(p.busNr));
         if (p.targetIndex != -1)

@@ -385,10 +385,10 @@ void formatHostdevSubsysSource(Writer& w, const HostdevSubsys& s, FormatContext&
                 if (src.vendor) {
                     {
                         Writer::Element v(w, "vendor", true);
-                        v.attr("id", fmt::format("0x{:04x}", *src.vendor));
+                        v.attr("id", xml::formatHex(*src.vendor, 4));
                     }
                     Writer::Element p(w, "product", true);
-                    p.attr("id", fmt::format("0x{:04x}", src.product.value_or(0)));
+                    p.attr("id", xml::formatHex(src.product.value_or(0), 4));
                 }
                 if (src.bus || src.device) {
                     Writer::Element a(w, "address", true);

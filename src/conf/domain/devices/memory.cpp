@@ -138,7 +138,7 @@ void formatTargetAddress(Writer& w, uint64_t address) {
     if (!address)
         return;
     Writer::Element e(w, "address", true);
-    e.attr("base", fmt::format("0x{:x}", address));
+    e.attr("base", xml::formatHex(address, 1));
 }
 
 void formatTarget(Writer::Element& device, Writer& w, const MemoryDevice& mem, const FormatContext& ctx) {
