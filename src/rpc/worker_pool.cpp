@@ -30,8 +30,11 @@ void WorkerPool::submit(std::function<void()> job, bool highPriority) {
             size_t queued = normal_.size() + priority_.size();
             if (idleNormal_ < queued && normalWorkers_ < config_.maxWorkers)
                 spawnLocked(false);
+            // A high-priority job goes to a priority worker when one is idle,
+            // so normal workers stay free for the calls only they can take.
+            bool toPriority = highPriority && idlePriority_ > 0;
             lock.unlock();
-            wake_.notify_all();
+            (toPriority ? priorityWake_ : normalWake_).notify_one();
             return;
         }
     }
@@ -41,11 +44,16 @@ void WorkerPool::submit(std::function<void()> job, bool highPriority) {
 void WorkerPool::run(bool priorityOnly) {
     std::unique_lock lock(mutex_);
     for (;;) {
-        if (!priorityOnly)
+        auto ready = [&] { return stopping_ || !priority_.empty() || (!priorityOnly && !normal_.empty()); };
+        if (priorityOnly) {
+            ++idlePriority_;
+            priorityWake_.wait(lock, ready);
+            --idlePriority_;
+        } else {
             ++idleNormal_;
-        wake_.wait(lock, [&] { return stopping_ || !priority_.empty() || (!priorityOnly && !normal_.empty()); });
-        if (!priorityOnly)
+            normalWake_.wait(lock, ready);
             --idleNormal_;
+        }
         std::function<void()> job;
         if (!priority_.empty()) {
             job = std::move(priority_.front());
@@ -74,7 +82,8 @@ void WorkerPool::stop() {
         stopping_ = true;
         threads.swap(threads_);
     }
-    wake_.notify_all();
+    normalWake_.notify_all();
+    priorityWake_.notify_all();
     for (auto& t : threads)
         if (t.joinable())
             t.join();

@@ -43,7 +43,11 @@ private:
 
     WorkerPoolConfig config_;
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
+    // One sleeper is woken per job: waking every idle worker for each call
+    // had them all race for the lock, which cost more than the calls.
+    std::condition_variable normalWake_;    // normal workers wait here
+    std::condition_variable priorityWake_;  // priority-only workers wait here
+    size_t idlePriority_ = 0;
     std::deque<std::function<void()>> normal_;
     std::deque<std::function<void()>> priority_;
     std::vector<std::thread> threads_;
