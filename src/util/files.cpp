@@ -60,7 +60,8 @@ std::string readFile(const std::string& path, size_t maxBytes) {
     return out;
 }
 
-void writeFileAtomic(const std::string& path, std::string_view content, mode_t mode) {
+void writeFileAtomic(const std::string& path, std::string_view content, mode_t mode, Durability durability) {
+    bool sync = durability == Durability::PowerLoss;
     std::string dir = parentOf(path);
     std::string tmp = path + ".XXXXXX";
     UniqueFd fd(::mkostemp(tmp.data(), O_CLOEXEC));
@@ -76,12 +77,14 @@ void writeFileAtomic(const std::string& path, std::string_view content, mode_t m
     if (::fchmod(fd.get(), mode) < 0)
         failSystem(ErrorDomain::None, fmt::format("cannot set mode of '{}'", tmp));
     writeAll(fd.get(), content, tmp);
-    if (::fsync(fd.get()) < 0)
+    if (sync && ::fsync(fd.get()) < 0)
         failSystem(ErrorDomain::None, fmt::format("cannot sync '{}'", tmp));
     fd.reset();
     if (::rename(tmp.c_str(), path.c_str()) < 0)
         failSystem(ErrorDomain::None, fmt::format("cannot rename '{}' to '{}'", tmp, path));
     cleanup.name = nullptr;
+    if (!sync)
+        return;
     UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!dirFd || ::fsync(dirFd.get()) < 0)
         failSystem(ErrorDomain::None, fmt::format("cannot sync directory '{}'", dir));

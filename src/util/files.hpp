@@ -17,10 +17,16 @@ namespace cvirt {
 // `maxBytes` bounds what untrusted files may make us allocate.
 std::string readFile(const std::string& path, size_t maxBytes = 64u << 20);
 
+// What a replaced file must survive. The rename alone guarantees that a
+// crash of the process leaves the old or the new file; surviving a power
+// loss takes an fsync of the file and of its directory as well.
+enum class Durability { ProcessCrash, PowerLoss };
+
 // Replaces `path` with `content` so that a crash at any moment leaves either
 // the old or the new file, never a mix: write a temp file in the same
-// directory, fsync it, rename it over `path`, fsync the directory.
-void writeFileAtomic(const std::string& path, std::string_view content, mode_t mode = 0600);
+// directory, rename it over `path` (with fsyncs for PowerLoss).
+void writeFileAtomic(const std::string& path, std::string_view content, mode_t mode = 0600,
+                     Durability durability = Durability::PowerLoss);
 
 // Creates `path` and missing parents (like mkdir -p).
 void makeDirectories(const std::string& path, mode_t mode = 0755);

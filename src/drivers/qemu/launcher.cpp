@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <thread>
 
+#include "drivers/qemu/monitor/monitor_socket.hpp"
 #include "util/error.hpp"
 #include "util/fd.hpp"
 #include "util/files.hpp"
@@ -39,6 +41,11 @@ void appendLog(const std::string& logFile, const std::string& text) {
     if (!fd)
         failSystem(ErrorDomain::Qemu, fmt::format("failed to create logfile {}", logFile));
     [[maybe_unused]] auto n = ::write(fd.get(), text.data(), text.size());
+}
+
+size_t fileSize(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 ? static_cast<size_t>(st.st_size) : 0;
 }
 
 }  // namespace
@@ -111,12 +118,9 @@ LaunchedQemu launchQemu(const CommandLine& cmd, const std::string& monitorPath, 
     // The log starts with the command line, as libvirt's does.
     std::string header = now() + ": starting up\n" + cmd.toString();
     appendLog(logFile, header);
-    size_t logStart = 0;
-    try {
-        logStart = readFile(logFile).size();
-    } catch (const Error&) {
-    }
+    size_t logStart = fileSize(logFile);
 
+    UniqueFd monitorListener = listenMonitorSocket(monitorPath);
     Command c;
     c.argv.push_back(cmd.binary);
     c.argv.insert(c.argv.end(), cmd.args.begin(), cmd.args.end());
@@ -125,8 +129,10 @@ LaunchedQemu launchQemu(const CommandLine& cmd, const std::string& monitorPath, 
     c.out.how = Stdio::File{logFile, true};
     c.err.how = Stdio::File{logFile, true};
     c.umask = 007;
-    removeFile(monitorPath);
+    c.passFds.emplace_back(monitorListener.get(), kMonitorFd);
     pid_t pid = Process::spawnDetached(c);
+    // QEMU holds the listener now; if it dies, connecting fails at once.
+    monitorListener.reset();
     CVIRT_DEBUG(kLog, "started {} pid {}", cmd.binary, pid);
 
     auto failWithLog = [&](const std::string& what) -> LaunchedQemu {
@@ -142,28 +148,15 @@ LaunchedQemu launchQemu(const CommandLine& cmd, const std::string& monitorPath, 
         fail(ErrorCode::InternalError, ErrorDomain::Qemu, "{}{}{}", what, log.empty() ? "" : ": ", log);
     };
 
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!fileExists(monitorPath)) {
-        if (!processAlive(pid))
+    try {
+        return {pid, QmpClient::connect(io, monitorPath, timeout)};
+    } catch (const Error& e) {
+        // The monitor closing during the handshake is QEMU exiting: let it
+        // be gone before the report, which carries the end of its log.
+        bool exited = e.code() == ErrorCode::OperationFailed ? waitForExit(pid, 2s) : !processAlive(pid);
+        if (exited)
             return failWithLog("process exited while connecting to monitor");
-        if (std::chrono::steady_clock::now() > deadline)
-            return failWithLog("QEMU did not create its monitor socket in time");
-        std::this_thread::sleep_for(2ms);
-    }
-    // The socket file exists from QEMU's bind() on, but connections are
-    // refused until its listen(): retry until QEMU answers or gives up.
-    for (;;) {
-        try {
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            auto mon = QmpClient::connect(io, monitorPath, std::max(left, std::chrono::milliseconds(1000)));
-            return {pid, mon};
-        } catch (const Error& e) {
-            if (!processAlive(pid))
-                return failWithLog("process exited while connecting to monitor");
-            if (e.code() != ErrorCode::OperationFailed || std::chrono::steady_clock::now() > deadline)
-                return failWithLog(e.str2().value_or(e.message()));
-            std::this_thread::sleep_for(5ms);
-        }
+        return failWithLog(e.str2().value_or(e.message()));
     }
 }
 

@@ -13,6 +13,7 @@
 #include <asio/io_context.hpp>
 
 #include "drivers/qemu/command/command_line.hpp"
+#include "drivers/qemu/monitor/monitor_socket.hpp"
 #include "drivers/qemu/monitor/qmp_client.hpp"
 
 namespace cvirt::qemu {
@@ -22,8 +23,9 @@ struct LaunchedQemu {
     std::shared_ptr<QmpClient> monitor;
 };
 
-// Spawns `cmd`, logging it to `logFile` first, and connects to
-// `monitorPath`. If QEMU exits or the monitor does not appear within
+// Binds and listens on `monitorPath`, spawns `cmd` (built with
+// BuildContext::monitorFd = kMonitorFd) with that socket, logging the command to `logFile` first,
+// and connects to the monitor. If QEMU exits or the monitor does not appear within
 // `timeout`, the process is killed and an Error carries the end of the log
 // ("internal error: process exited while connecting to monitor: ...").
 LaunchedQemu launchQemu(const CommandLine& cmd, const std::string& monitorPath, const std::string& logFile,

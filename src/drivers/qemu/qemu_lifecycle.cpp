@@ -80,7 +80,10 @@ void QemuDriver::writeStatus(const DomainObjPtr& obj, bool autostarted) {
     auto copy = *live;
     copy.id = s.id;
     s.domainXml = conf::domain::formatDomainXml(copy, options);
-    writeFileAtomic(paths_.statusFile(obj->name), formatStatus(s), 0600);
+    // Live state sits under run/ (tmpfs on a host) and is meaningless after
+    // a power loss, when every guest is gone: surviving a daemon crash is
+    // all it needs, and an fsync here sat on the path of every start.
+    writeFileAtomic(paths_.statusFile(obj->name), formatStatus(s), 0600, Durability::ProcessCrash);
 }
 
 void QemuDriver::start(const DomainRef& ref, unsigned flags) {
@@ -119,6 +122,7 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
     ctx.id = id;
     ctx.runtimeDir = runtimeDir;
     ctx.monitorPath = runtimeDir + "/monitor.sock";
+    ctx.monitorFd = kMonitorFd;
     ctx.libDir = paths_.libDir;
     ctx.kvm = caps->kvm;
     LaunchedQemu qemu;

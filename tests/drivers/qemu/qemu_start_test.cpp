@@ -102,6 +102,7 @@ protected:
         ctx.id = 1;
         ctx.runtimeDir = tmp_.path() + "/run-" + def.name;
         ctx.monitorPath = ctx.runtimeDir + "/monitor.sock";
+        ctx.monitorFd = qemu::kMonitorFd;
         ctx.libDir = tmp_.path() + "/lib";
         ctx.kvm = caps->kvm;
         makeDirectories(ctx.runtimeDir, 0700);

@@ -12,6 +12,7 @@
 #include <asio/io_context.hpp>
 #include <nlohmann/json.hpp>
 
+#include "drivers/qemu/monitor/monitor_socket.hpp"
 #include "drivers/qemu/monitor/qmp_client.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -122,26 +123,30 @@ QemuCaps probeQemu(const std::string& binary, const std::string& scratchDir) {
         fail(ErrorCode::InternalError, ErrorDomain::Qemu, "QEMU binary {} is not executable", binary);
     makeDirectories(scratchDir, 0700);
     std::string socket = fmt::format("{}/probe-{}.sock", scratchDir, ::getpid());
-    removeFile(socket);
+    UniqueFd listener = listenMonitorSocket(socket);
     bool kvm = kvmUsable();
     Command cmd{.argv = {binary, "-S", "-no-user-config", "-nodefaults", "-nographic", "-machine",
-                         kvm ? "none,accel=kvm:tcg" : "none,accel=tcg", "-qmp",
-                         "unix:" + socket + ",server=on,wait=off"}};
+                         kvm ? "none,accel=kvm:tcg" : "none,accel=tcg", "-chardev",
+                         fmt::format("socket,id=qmp,fd={},server=on,wait=off", kMonitorFd), "-mon",
+                         "chardev=qmp,mode=control"}};
     cmd.out.how = Stdio::Null{};
     cmd.err.how = Stdio::Pipe{};
+    cmd.passFds.emplace_back(listener.get(), kMonitorFd);
     Process qemu = Process::spawn(cmd);
-    for (int i = 0; i < 1000 && !fileExists(socket); ++i) {
-        if (auto s = qemu.tryWait()) {
-            std::string err;
-            char buf[4096];
-            ssize_t n;
-            while ((n = ::read(qemu.stderrPipe().get(), buf, sizeof buf)) > 0)
-                err.append(buf, static_cast<size_t>(n));
-            fail(ErrorCode::InternalError, ErrorDomain::Qemu, "Failed to probe capabilities for {}: {}", binary,
-                 err.empty() ? s->describe() : err);
-        }
-        std::this_thread::sleep_for(5ms);
-    }
+    listener.reset();
+    // QEMU quitting before its monitor answers: report what it said.
+    auto failIfExited = [&] {
+        auto status = qemu.waitFor(2s);
+        if (!status)
+            return;
+        std::string err;
+        char buf[4096];
+        ssize_t n;
+        while ((n = ::read(qemu.stderrPipe().get(), buf, sizeof buf)) > 0)
+            err.append(buf, static_cast<size_t>(n));
+        fail(ErrorCode::InternalError, ErrorDomain::Qemu, "Failed to probe capabilities for {}: {}", binary,
+             err.empty() ? status->describe() : err);
+    };
     asio::io_context io;
     auto guard = asio::make_work_guard(io);
     std::thread ioThread([&] { io.run(); });
@@ -159,7 +164,13 @@ QemuCaps probeQemu(const std::string& binary, const std::string& scratchDir) {
     QemuCaps caps;
     caps.binary = binary;
     {
-        auto mon = QmpClient::connect(io, socket, 10s);
+        std::shared_ptr<QmpClient> mon;
+        try {
+            mon = QmpClient::connect(io, socket, 10s);
+        } catch (const Error&) {
+            failIfExited();
+            throw;
+        }
         caps.version = mon->version();
         caps.arch = mon->execute("query-target").value("arch", "");
         auto kvmState = mon->execute("query-kvm");
