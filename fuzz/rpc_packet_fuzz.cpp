@@ -3,7 +3,7 @@
 //
 // The input is read two ways. As a byte stream: it is split into packets
 // and each packet's payload is decoded the way the header says (CALL args,
-// REPLY ret or remote_error, event MESSAGE). As a direct probe: the first two
+// REPLY ret or remote_error, event MESSAGE, STREAM data, end or error). As a direct probe: the first two
 // bytes pick one declared procedure and whether to decode its args or ret,
 // the rest is the payload. Whatever decodes must re-encode to bytes that
 // decode to the same encoding again; anything else must fail with the RPC
@@ -16,6 +16,7 @@
 
 #include "rpc/message.hpp"
 #include "rpc/remote_protocol.hpp"
+#include "rpc/stream_channel.hpp"
 #include "rpc/wire_error.hpp"
 
 using namespace cvirt;
@@ -48,6 +49,14 @@ std::vector<uint8_t> errorRoundTrip(std::span<const uint8_t> payload) {
 void checkPacket(const Packet& packet) {
     const Header& h = packet.header;
     (void)describe(h);
+    if (h.type == MessageType::Stream || h.type == MessageType::StreamHole) {
+        try {
+            (void)decodeStreamPacket(Packet(packet));
+        } catch (const Error& e) {
+            if (e.code() != ErrorCode::Rpc)
+                std::abort();
+        }
+    }
     if (h.status == MessageStatus::Error) {
         checkStable(&errorRoundTrip, packet.payload);
         return;

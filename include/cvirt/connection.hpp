@@ -28,6 +28,7 @@ class Registry;
 }  // namespace driver
 
 class Domain;
+class Stream;
 class Network;
 class StoragePool;
 class StorageVolume;
@@ -84,6 +85,13 @@ public:
     // A handle for a reference received from elsewhere (the daemon gets
     // them off the wire); no lookup is made.
     Domain domain(const DomainRef& ref) const;
+    // The command line the hypervisor would run for `xml`
+    // (virConnectDomainXMLToNative; QEMU's format is "qemu-argv").
+    std::string domainXmlToNative(const std::string& format, const std::string& xml, unsigned flags = 0) const;
+
+    // An unbound stream for a call that opens one (Domain::openConsole);
+    // flags::kStreamNonBlock makes recv() return instead of waiting.
+    Stream newStream(unsigned flags = 0) const;
 
     // Events: `callback` runs on a driver thread; keep it short.
     using DomainEventCallback = std::function<void(const DomainEvent&)>;
@@ -118,6 +126,7 @@ private:
     friend class StoragePool;
     friend class StorageVolume;
     friend class DomainSnapshot;
+    friend class Stream;
     explicit Connection(std::shared_ptr<detail::ConnectionState> state) : state_(std::move(state)) {}
     std::shared_ptr<detail::ConnectionState> state_;
 };
@@ -127,3 +136,4 @@ private:
 #include "cvirt/domain.hpp"
 #include "cvirt/network.hpp"
 #include "cvirt/storage.hpp"
+#include "cvirt/stream.hpp"

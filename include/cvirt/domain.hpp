@@ -12,6 +12,7 @@ namespace cvirt {
 
 class Connection;
 class DomainSnapshot;
+class Stream;
 namespace detail {
 struct ConnectionState;
 }
@@ -41,12 +42,19 @@ public:
     void setVcpus(unsigned count, unsigned flags = 0);
     void pinVcpu(unsigned vcpu, const std::vector<uint8_t>& cpumap, unsigned flags = 0);
     void pinEmulator(const std::vector<uint8_t>& cpumap, unsigned flags = 0);
+    // virDomainSetSchedulerParameters(Flags)
+    void setSchedulerParameters(const std::vector<TypedParameter>& params, unsigned flags = 0);
     void attachDevice(const std::string& xml, unsigned flags = 0);
     void detachDevice(const std::string& xml, unsigned flags = 0);
     void updateDevice(const std::string& xml, unsigned flags = 0);
     void setMetadata(int type, const std::optional<std::string>& metadata, const std::optional<std::string>& key,
                      const std::optional<std::string>& uri, unsigned flags = 0);
     void abortJob();
+    // Connects `stream` to the guest's console, or to the serial, parallel
+    // or console device whose alias is `devname`. flags::kConsoleForce
+    // takes over a console another stream holds; kConsoleSafe asks for
+    // exclusive access, which is always given.
+    void openConsole(const std::optional<std::string>& devname, Stream& stream, unsigned flags = 0);
 
     // Queries
     DomainInfo info() const;
@@ -59,6 +67,9 @@ public:
     VcpuPinning vcpus(int maxinfo, int maplen) const;
     std::vector<std::vector<uint8_t>> vcpuPinInfo(int ncpumaps, int maplen, unsigned flags = 0) const;
     std::vector<uint8_t> emulatorPinInfo(int maplen, unsigned flags = 0) const;
+    SchedulerType schedulerType() const;
+    // virDomainGetSchedulerParameters(Flags): at most `nparams` of them.
+    std::vector<TypedParameter> schedulerParameters(int nparams, unsigned flags = 0) const;
     bool isActive() const;
     bool isPersistent() const;
     bool isUpdated() const;

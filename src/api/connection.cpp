@@ -90,6 +90,9 @@ bool Connection::isEncrypted() const { return state_->driver->isEncrypted(); }
 bool Connection::isAlive() const { return state_->driver->isAlive(); }
 
 Domain Connection::domain(const DomainRef& ref) const { return Domain(state_, ref); }
+std::string Connection::domainXmlToNative(const std::string& format, const std::string& xml, unsigned flags) const {
+    return state_->mutating("virConnectDomainXMLToNative", ErrorDomain::Domain).domainXmlToNative(format, xml, flags);
+}
 Domain Connection::lookupDomainByName(const std::string& name) const {
     return domain(state_->driver->domainLookupByName(name));
 }

@@ -56,6 +56,10 @@ void Domain::pinVcpu(unsigned vcpu, const std::vector<uint8_t>& cpumap, unsigned
 void Domain::pinEmulator(const std::vector<uint8_t>& cpumap, unsigned flags) {
     state_->mutating("virDomainPinEmulator", kDom).domainPinEmulator(ref_, cpumap, flags);
 }
+void Domain::setSchedulerParameters(const std::vector<TypedParameter>& params, unsigned flags) {
+    state_->mutating(flags ? "virDomainSetSchedulerParametersFlags" : "virDomainSetSchedulerParameters", kDom)
+        .domainSetSchedulerParameters(ref_, params, flags);
+}
 void Domain::attachDevice(const std::string& xml, unsigned flags) {
     state_->mutating("virDomainAttachDeviceFlags", kDom).domainAttachDevice(ref_, xml, flags);
 }
@@ -92,6 +96,10 @@ std::vector<std::vector<uint8_t>> Domain::vcpuPinInfo(int ncpumaps, int maplen, 
 }
 std::vector<uint8_t> Domain::emulatorPinInfo(int maplen, unsigned flags) const {
     return state_->driver->domainGetEmulatorPinInfo(ref_, maplen, flags);
+}
+SchedulerType Domain::schedulerType() const { return state_->driver->domainGetSchedulerType(ref_); }
+std::vector<TypedParameter> Domain::schedulerParameters(int nparams, unsigned flags) const {
+    return state_->driver->domainGetSchedulerParameters(ref_, nparams, flags);
 }
 bool Domain::isActive() const { return state_->driver->domainIsActive(ref_); }
 bool Domain::isPersistent() const { return state_->driver->domainIsPersistent(ref_); }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cvirt/connection.hpp"
+#include "daemon/client_streams.hpp"
 #include "rpc/server_client.hpp"
 
 namespace cvirt::daemon {
@@ -40,6 +41,9 @@ public:
     void registerLegacy(rpc::ServerClient& client, int eventId);
     void deregisterLegacy(int eventId);
 
+    // The streams this client's calls opened (consoles).
+    ClientStreams& streams() { return streams_; }
+
 private:
     void dropCallbacksLocked();
 
@@ -47,6 +51,7 @@ private:
     std::optional<Connection> connection_;
     std::map<int, int> callbacks_;  // wire callback id -> the connection's callback id
     std::map<int, int> legacy_;     // event id -> the connection's callback id
+    ClientStreams streams_;
 };
 
 // The session of a client (created when it connects).

@@ -149,13 +149,14 @@ void Daemon::listen() {
     }
 }
 
+// The QEMU driver starts with the daemon, as libvirtd's drivers do: it
+// finds running guests again, autostarts, and keeps the idle timeout away
+// while guests run.
 void Daemon::startDrivers() {
-    if (!paths_.system)
-        return;  // a session daemon starts qemu:///session on first use
     driversThread_ = std::thread([this] {
         std::lock_guard lock(driversMutex_);
         try {
-            qemuSystem_ = Connection::openInDaemon("qemu:///system", 0);
+            qemu_ = Connection::openInDaemon(paths_.system ? "qemu:///system" : "qemu:///session", 0);
         } catch (const Error& e) {
             CVIRT_WARN(kLog, "the QEMU driver is not available: {}", e.message());
         }
@@ -225,10 +226,10 @@ bool Daemon::guestsRunning() {
     std::unique_lock lock(driversMutex_, std::try_to_lock);
     if (!lock)
         return true;  // the drivers are still starting: not idle yet
-    if (!qemuSystem_)
+    if (!qemu_)
         return false;
     try {
-        return !qemuSystem_->listAllDomains(flags::kListActive).empty();
+        return !qemu_->listAllDomains(flags::kListActive).empty();
     } catch (const Error& e) {
         CVIRT_WARN(kLog, "cannot list running guests: {}", e.message());
         return true;
@@ -251,7 +252,7 @@ void Daemon::shutdown() {
         // Closing the connection leaves the guests running; the QEMU driver
         // finds them again on the next start.
         std::lock_guard lock(driversMutex_);
-        qemuSystem_.reset();
+        qemu_.reset();
     }
     dispatcher_.reset();
     pidFile_.reset();

@@ -62,11 +62,12 @@ private:
     asio::steady_timer idleTimer_;
     std::chrono::steady_clock::time_point idleSince_;
 
-    // The system QEMU driver, opened at start so that autostart and
-    // re-attaching to running guests happen without a client.
+    // The QEMU driver (system, or session in a session daemon), opened at
+    // start so that autostart and re-attaching to running guests happen
+    // without a client.
     std::thread driversThread_;
     std::mutex driversMutex_;
-    std::optional<Connection> qemuSystem_;
+    std::optional<Connection> qemu_;
 };
 
 }  // namespace cvirt::daemon

@@ -21,6 +21,7 @@ std::string DaemonOptions::usage(const std::string& program) {
         "  -V | --version         Display version information\n"
         "  -p | --pid-file <file> Change name of PID file\n"
         "       --root <dir>      Keep every file of the daemon under <dir>\n"
+        "       --session         Run as the user's session daemon (XDG paths), even as root\n"
         "\n"
         "cvirt management daemon:\n"
         "\n"
@@ -79,6 +80,8 @@ DaemonOptions DaemonOptions::parse(const std::vector<std::string>& args) {
             o.version = true;
         else if (arg == "-h" || arg == "--help")
             o.help = true;
+        else if (arg == "--session")
+            o.session = true;
         else if (arg == "--root") {
             o.root = value();
             if (o.root.empty() || o.root.front() != '/')
@@ -88,6 +91,8 @@ DaemonOptions DaemonOptions::parse(const std::vector<std::string>& args) {
         } else
             fail(ErrorCode::InvalidArg, ErrorDomain::None, "unrecognized option '{}'", arg);
     }
+    if (o.session && !o.root.empty())
+        fail(ErrorCode::InvalidArg, ErrorDomain::None, "{}", "options --session and --root are mutually exclusive");
     return o;
 }
 

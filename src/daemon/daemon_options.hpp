@@ -17,6 +17,7 @@ struct DaemonOptions {
     bool version = false;             // --version
     bool help = false;                // -h, --help
     std::string root;                 // --root DIR: every path under DIR
+    bool session = false;             // --session: the user's daemon even as root
 
     // Throws Error(INVALID_ARG) with the message libvirtd prints.
     static DaemonOptions parse(const std::vector<std::string>& args);

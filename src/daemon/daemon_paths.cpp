@@ -8,7 +8,7 @@ namespace cvirt::daemon {
 DaemonPaths DaemonPaths::from(const DaemonOptions& options, bool runningAsRoot) {
     DaemonPaths p;
     p.root = options.root;
-    p.system = runningAsRoot || !options.root.empty();
+    p.system = (runningAsRoot || !options.root.empty()) && !options.session;
     if (p.system) {
         p.configFile = options.defaultConfigFile();
         p.runDir = options.runDir();

@@ -2,8 +2,8 @@
 // Where a cvirtd instance keeps its files. A privileged daemon (root, or
 // any user with --root DIR) is the system daemon: DIR/etc/cvirt,
 // DIR/run/cvirt, DIR/var/lib/cvirt and DIR/var/log/cvirt, DIR being "" for
-// the real system. Without root and without --root it is the user's
-// session daemon: $XDG_CONFIG_HOME/cvirt, sockets and pid file in
+// the real system. Without root and without --root, or with --session, it
+// is the user's session daemon: $XDG_CONFIG_HOME/cvirt, sockets and pid file in
 // $XDG_RUNTIME_DIR/cvirt (see drivers/remote/remote_target.hpp), logs in
 // $XDG_CACHE_HOME/cvirt/log.
 

@@ -15,6 +15,7 @@ RemoteDispatcher::RemoteDispatcher(DispatchOptions options) : options_(std::move
     addProgram(rpc::remote::kProgram, rpc::remote::kVersion, rpc::remote::allProcedures());
     addSessionHandlers();
     addProcedureHandlers();
+    addStreamHandlers();
     addUnsupportedHandlers();
 }
 
@@ -23,6 +24,8 @@ void RemoteDispatcher::clientOpened(rpc::ServerClient& client) {
 }
 
 void RemoteDispatcher::clientClosed(rpc::ServerClient& client) {
+    if (auto session = client.userDataAs<ClientSession>())
+        session->streams().closeAll();
     try {
         sessionOf(client).close();
     } catch (const Error& e) {

@@ -29,10 +29,12 @@ public:
 
     void clientOpened(rpc::ServerClient& client) override;
     void clientClosed(rpc::ServerClient& client) override;
+    void streamPacket(rpc::ServerClient& client, rpc::Packet&& packet) override;
 
 private:
     void addSessionHandlers();
     void addProcedureHandlers();
+    void addStreamHandlers();  // stream_handlers.cpp
     void addUnsupportedHandlers();
 
     DispatchOptions options_;

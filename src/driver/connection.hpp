@@ -12,11 +12,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "driver/stream.hpp"
 #include "driver/types.hpp"
 #include "util/error.hpp"
 
@@ -58,6 +60,10 @@ public:
     virtual SecurityModel nodeGetSecurityModel() { unsupported("virNodeGetSecurityModel", ErrorDomain::None); }
     virtual NodeCpuMap nodeGetCpuMap(bool /*needMap*/, bool /*needOnline*/, unsigned /*flags*/) {
         unsupported("virNodeGetCPUMap", ErrorDomain::None);
+    }
+    // virConnectDomainXMLToNative: what the hypervisor would run for `xml`.
+    virtual std::string domainXmlToNative(const std::string& /*format*/, const std::string& /*xml*/, unsigned) {
+        unsupported("virConnectDomainXMLToNative", ErrorDomain::Domain);
     }
     virtual bool isSecure() { return true; }
     virtual bool isEncrypted() { return false; }
@@ -166,6 +172,16 @@ public:
     virtual std::vector<uint8_t> domainGetEmulatorPinInfo(const DomainRef&, int /*maplen*/, unsigned) {
         unsupported("virDomainGetEmulatorPinInfo", ErrorDomain::Domain);
     }
+    virtual SchedulerType domainGetSchedulerType(const DomainRef&) {
+        unsupported("virDomainGetSchedulerType", ErrorDomain::Domain);
+    }
+    // At most `nparams` parameters, in the driver's order.
+    virtual std::vector<TypedParameter> domainGetSchedulerParameters(const DomainRef&, int /*nparams*/, unsigned) {
+        unsupported("virDomainGetSchedulerParametersFlags", ErrorDomain::Domain);
+    }
+    virtual void domainSetSchedulerParameters(const DomainRef&, const std::vector<TypedParameter>&, unsigned) {
+        unsupported("virDomainSetSchedulerParametersFlags", ErrorDomain::Domain);
+    }
 };
 
 // Hot-plug and device changes.
@@ -180,6 +196,12 @@ public:
     }
     virtual void domainUpdateDevice(const DomainRef&, const std::string&, unsigned) {
         unsupported("virDomainUpdateDeviceFlags", ErrorDomain::Domain);
+    }
+    // Attaches a backend carrying the console's bytes to `stream`
+    // (driver/stream.hpp); `devname` is a device alias, none: the console.
+    virtual void domainOpenConsole(const DomainRef&, const std::optional<std::string>& /*devname*/,
+                                   const std::shared_ptr<Stream>& /*stream*/, unsigned) {
+        unsupported("virDomainOpenConsole", ErrorDomain::Domain);
     }
 };
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "util/uuid.hpp"
@@ -95,6 +96,22 @@ struct VcpuInfo {
 struct VcpuPinning {
     std::vector<VcpuInfo> info;
     std::vector<std::vector<uint8_t>> cpumaps;  // one bitmap of host CPUs per vcpu
+};
+
+// virTypedParameter: a named value whose alternative is its wire type
+// (VIR_TYPED_PARAM_INT, UINT, LLONG, ULLONG, DOUBLE, BOOLEAN, STRING).
+using TypedValue = std::variant<int32_t, uint32_t, int64_t, uint64_t, double, bool, std::string>;
+struct TypedParameter {
+    std::string field;
+    TypedValue value;
+    bool operator==(const TypedParameter&) const = default;
+};
+
+// virDomainGetSchedulerType: the scheduler and its parameter count.
+struct SchedulerType {
+    std::string type;  // "posix" for QEMU
+    int nparams = 0;
+    bool operator==(const SchedulerType&) const = default;
 };
 
 // virNodeGetCPUMap: how many CPUs the host has, which are online.
@@ -215,8 +232,19 @@ inline constexpr unsigned kSnapshotListDescendants = 1, kSnapshotListRoots = 1, 
 inline constexpr unsigned kSnapshotRevertRunning = 1, kSnapshotRevertPaused = 2, kSnapshotRevertForce = 4;
 inline constexpr unsigned kSnapshotDeleteChildren = 1, kSnapshotDeleteMetadataOnly = 2,
                           kSnapshotDeleteChildrenOnly = 4;
+// virTypedParameterFlags: the client takes string parameters
+inline constexpr unsigned kTypedParamStringOkay = 4;
 // virConnectFlags (open)
 inline constexpr unsigned kConnectReadOnly = 1, kConnectNoAliases = 2;
+// virStreamFlags
+inline constexpr unsigned kStreamNonBlock = 1;
+// virDomainConsoleFlags
+inline constexpr unsigned kConsoleForce = 1, kConsoleSafe = 2;
 }  // namespace flags
+
+// virStreamEventType: what a stream's event callback is told.
+namespace stream_event {
+inline constexpr int kReadable = 1, kWritable = 2, kError = 4, kHangup = 8;
+}
 
 }  // namespace cvirt

@@ -189,10 +189,42 @@ struct Client::Impl : std::enable_shared_from_this<Client::Impl> {
             }
             onEvent(std::move(packet));
             return;
+        case MessageType::Stream:
+        case MessageType::StreamHole:
+            onStream(std::move(packet));
+            return;
         default:
             CVIRT_DEBUG(kLog, "ignoring {}", describe(h));
             return;
         }
+    }
+
+    // Runs on the loop, so a stream's packets reach its handler in order.
+    void onStream(Packet&& packet) {
+        StreamKey key = StreamKey::of(packet.header);
+        StreamHandler handler;
+        {
+            std::lock_guard lock(mutex);
+            auto it = streams.find(key);
+            if (it == streams.end()) {
+                // A stream we closed may still have packets on the way.
+                CVIRT_DEBUG(kLog, "no stream for {}", describe(packet.header));
+                return;
+            }
+            handler = it->second;
+        }
+        StreamEvent event;
+        try {
+            event = decodeStreamPacket(std::move(packet));
+        } catch (const Error& e) {
+            event = StreamEvent{StreamEvent::Kind::Error, {}, e};
+        }
+        if (event.kind == StreamEvent::Kind::Error || event.kind == StreamEvent::Kind::Abort) {
+            // Nothing follows a failure on the same stream.
+            std::lock_guard lock(mutex);
+            streams.erase(key);
+        }
+        handler(std::move(event));
     }
 
     void onReply(Packet&& packet) {
@@ -252,11 +284,13 @@ struct Client::Impl : std::enable_shared_from_this<Client::Impl> {
 
     void onClosed(const std::string& reason) {
         std::map<uint32_t, std::shared_ptr<Pending>> waiting;
+        std::map<StreamKey, StreamHandler> open;
         std::function<void(const std::string&)> handler;
         {
             std::lock_guard lock(mutex);
             closed = true;
             waiting.swap(pending);
+            open.swap(streams);
             handler = closeHandler;
         }
         if (keepalive)
@@ -266,6 +300,8 @@ struct Client::Impl : std::enable_shared_from_this<Client::Impl> {
         for (auto& [serial, p] : waiting)
             p->promise.set_exception(
                 std::make_exception_ptr(Error::raw(ErrorCode::SystemError, ErrorDomain::Rpc, text)));
+        for (auto& [key, stream] : open)
+            stream(StreamEvent{StreamEvent::Kind::Error, {}, Error::raw(ErrorCode::SystemError, ErrorDomain::Rpc, text)});
         if (handler)
             events.post([handler, reason] { handler(reason); });
     }
@@ -284,6 +320,7 @@ struct Client::Impl : std::enable_shared_from_this<Client::Impl> {
     std::mutex mutex;  // guards what follows
     std::map<uint32_t, std::shared_ptr<Pending>> pending;
     std::map<std::pair<uint32_t, int32_t>, MessageHandler> handlers;
+    std::map<StreamKey, StreamHandler> streams;
     std::function<void(const std::string&)> closeHandler;
     uint32_t nextSerial = 0;
     bool closed = false;
@@ -349,6 +386,13 @@ std::unique_ptr<Client> Client::connectCommand(Command command, ClientOptions op
 std::vector<uint8_t> Client::callRaw(uint32_t program, uint32_t version, int32_t procedure,
                                      std::span<const uint8_t> payload,
                                      std::optional<std::chrono::milliseconds> timeout) {
+    return callRegistering(program, version, procedure, payload, timeout, nullptr);
+}
+
+std::vector<uint8_t> Client::callRegistering(uint32_t program, uint32_t version, int32_t procedure,
+                                             std::span<const uint8_t> payload,
+                                             std::optional<std::chrono::milliseconds> timeout,
+                                             const std::function<void(uint32_t serial)>& registered) {
     auto pending = std::make_shared<Impl::Pending>();
     pending->program = program;
     pending->procedure = procedure;
@@ -363,6 +407,8 @@ std::vector<uint8_t> Client::callRaw(uint32_t program, uint32_t version, int32_t
         bytes = encodePacket(Header{program, version, procedure, MessageType::Call, serial, MessageStatus::Ok}, payload);
         ++impl_->nextSerial;
         impl_->pending.emplace(serial, pending);
+        if (registered)
+            registered(serial);
     }
     impl_->post(std::move(bytes));
 
@@ -378,6 +424,34 @@ std::vector<uint8_t> Client::callRaw(uint32_t program, uint32_t version, int32_t
                         fmt::format("no reply to {} within {} ms", procedureLabel(program, procedure), wait.count()));
     }
     return future.get();
+}
+
+StreamKey Client::callOpeningStream(uint32_t program, uint32_t version, int32_t procedure,
+                                    std::span<const uint8_t> payload, StreamHandler handler,
+                                    std::optional<std::chrono::milliseconds> timeout) {
+    StreamKey key{program, version, procedure, 0};
+    bool registered = false;
+    try {
+        // Under the client's mutex: the handler is in place before the call
+        // leaves, and so before any packet of the stream can arrive.
+        callRegistering(program, version, procedure, payload, timeout, [&](uint32_t serial) {
+            key.serial = serial;
+            impl_->streams.emplace(key, std::move(handler));
+            registered = true;
+        });
+    } catch (...) {
+        if (registered)
+            closeStream(key);
+        throw;
+    }
+    return key;
+}
+
+void Client::sendStreamPacket(std::vector<uint8_t> packet) { impl_->post(std::move(packet)); }
+
+void Client::closeStream(const StreamKey& key) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->streams.erase(key);
 }
 
 void Client::onMessage(uint32_t program, int32_t procedure, MessageHandler handler) {

@@ -22,6 +22,7 @@
 #include "rpc/message.hpp"
 #include "rpc/programs.hpp"
 #include "rpc/stream.hpp"
+#include "rpc/stream_channel.hpp"
 #include "rpc/xdr.hpp"
 #include "util/process.hpp"
 
@@ -76,6 +77,27 @@ public:
     // Sends a MESSAGE (no reply expected).
     void sendMessage(uint32_t program, uint32_t version, int32_t procedure, std::span<const uint8_t> payload);
 
+    // ---- streams (rpc/stream_channel.hpp) ----
+    // Gets the packets of one stream, on the socket loop: keep it short. When
+    // the connection closes it gets an Error event.
+    using StreamHandler = std::function<void(StreamEvent&& event)>;
+    // Sends a CALL that opens a stream (DOMAIN_OPEN_CONSOLE) and waits for
+    // its reply as callRaw() does, with `handler` registered under the
+    // call's serial before the call leaves. Returns the stream's key; on an
+    // error reply the handler is dropped and the error thrown.
+    StreamKey callOpeningStream(uint32_t program, uint32_t version, int32_t procedure,
+                                std::span<const uint8_t> payload, StreamHandler handler,
+                                std::optional<std::chrono::milliseconds> timeout = std::nullopt);
+    template <TypedProcedure P>
+    StreamKey callOpeningStream(const typename P::Args& args, StreamHandler handler) {
+        return callOpeningStream(P::kProgram, P::kVersion, P::kNumber, encode(args), std::move(handler));
+    }
+    // Queues a packet of an open stream.
+    void sendStreamPacket(std::vector<uint8_t> packet);
+    // Stops routing the packets of `key` (the stream ended); later ones are
+    // dropped.
+    void closeStream(const StreamKey& key);
+
     void startKeepalive(std::chrono::milliseconds interval, unsigned count);
 
     void close();
@@ -86,6 +108,11 @@ public:
 
 private:
     explicit Client(std::shared_ptr<Impl> impl);
+    // callRaw, with `registered(serial)` run before the call leaves.
+    std::vector<uint8_t> callRegistering(uint32_t program, uint32_t version, int32_t procedure,
+                                         std::span<const uint8_t> payload,
+                                         std::optional<std::chrono::milliseconds> timeout,
+                                         const std::function<void(uint32_t serial)>& registered);
     std::shared_ptr<Impl> impl_;
 };
 

@@ -66,7 +66,7 @@ void Connection::deliver() {
     delivering_ = false;
 }
 
-void Connection::send(std::vector<uint8_t> packet) {
+void Connection::send(std::vector<uint8_t> packet, std::function<void()> written) {
     if (closed_)
         return;
     // One packet is always accepted into an empty queue, so a large reply
@@ -77,6 +77,7 @@ void Connection::send(std::vector<uint8_t> packet) {
     }
     queuedBytes_ += packet.size();
     writeQueue_.push_back(std::move(packet));
+    writtenCallbacks_.push_back(std::move(written));
     writeNext();
 }
 
@@ -95,7 +96,11 @@ void Connection::writeNext() {
         }
         self->queuedBytes_ -= self->writeQueue_.front().size();
         self->writeQueue_.pop_front();
+        auto written = std::move(self->writtenCallbacks_.front());
+        self->writtenCallbacks_.pop_front();
         self->writeNext();
+        if (written)
+            written();
     });
 }
 

@@ -30,8 +30,10 @@ public:
 
     void start(PacketHandler onPacket, CloseHandler onClose);
     // Queues a whole packet (length word included). When the queue would
-    // exceed the limit the peer is dropped.
-    void send(std::vector<uint8_t> packet);
+    // exceed the limit the peer is dropped. `written` runs once the packet
+    // went to the stream (streams send their next chunk then); never when the
+    // connection closes first.
+    void send(std::vector<uint8_t> packet, std::function<void()> written = {});
     // Stops delivering packets (and reading) until resume(); used to bound
     // the calls one client may have in flight.
     void pause();
@@ -54,6 +56,7 @@ private:
     PacketSplitter splitter_;
     std::vector<uint8_t> readBuffer_;
     std::deque<std::vector<uint8_t>> writeQueue_;
+    std::deque<std::function<void()>> writtenCallbacks_;  // one per writeQueue_ entry
     size_t queuedBytes_ = 0;
     bool reading_ = false;
     bool writing_ = false;

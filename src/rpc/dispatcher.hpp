@@ -4,6 +4,7 @@
 // checks and the worker pool.
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,11 @@ struct CallContext {
     ServerClient& client;
     const Header& header;
     std::span<const uint8_t> payload;  // the args, as received
+    // Set by a handler whose call opens a stream: runs on the socket loop
+    // right after the successful reply is queued, so the stream's first
+    // packet follows the reply (libvirt's clients take a stream packet that
+    // comes first as the reply).
+    std::function<void()> afterReply = {};
 };
 
 class Dispatcher {
@@ -47,6 +53,11 @@ public:
     // thrown Error becomes the reply's remote_error (anything else becomes
     // an internal error).
     virtual std::vector<uint8_t> dispatch(CallContext& call) = 0;
+
+    // A STREAM or STREAM_HOLE packet of a stream a call opened (on the
+    // socket loop: must not block). Dropped by default, as packets of a
+    // stream that already ended are.
+    virtual void streamPacket(ServerClient&, Packet&&) {}
 
     // A client connected (on the socket loop: keep it short).
     virtual void clientOpened(ServerClient&) {}

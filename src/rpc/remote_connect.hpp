@@ -181,4 +181,16 @@ struct ConnectListAllStoragePoolsRet {
     CVIRT_XDR_STRUCT(ConnectListAllStoragePoolsRet, pools, ret);
 };
 
+struct ConnectDomainXmlToNativeArgs {
+    std::string nativeFormat;
+    std::string domainXml;
+    uint32_t flags = 0;
+    CVIRT_XDR_STRUCT(ConnectDomainXmlToNativeArgs, nativeFormat, domainXml, flags);
+};
+
+struct ConnectDomainXmlToNativeRet {
+    std::string nativeConfig;
+    CVIRT_XDR_STRUCT(ConnectDomainXmlToNativeRet, nativeConfig);
+};
+
 }  // namespace cvirt::rpc::remote

@@ -176,6 +176,48 @@ struct DomainGetEmulatorPinInfoRet {
     CVIRT_XDR_STRUCT(DomainGetEmulatorPinInfoRet, cpumaps, ret);
 };
 
+// ---- scheduler parameters ----
+
+inline constexpr uint32_t kDomainSchedulerParametersMax = 16;
+
+struct DomainGetSchedulerTypeRet {
+    std::string type;
+    int32_t nparams = 0;
+    CVIRT_XDR_STRUCT(DomainGetSchedulerTypeRet, type, nparams);
+};
+
+struct DomainGetSchedulerParametersArgs {
+    DomainRef dom;
+    int32_t nparams = 0;
+    CVIRT_XDR_STRUCT(DomainGetSchedulerParametersArgs, dom, nparams);
+};
+
+struct DomainGetSchedulerParametersFlagsArgs {
+    DomainRef dom;
+    int32_t nparams = 0;
+    uint32_t flags = 0;
+    CVIRT_XDR_STRUCT(DomainGetSchedulerParametersFlagsArgs, dom, nparams, flags);
+};
+
+// Both GET_SCHEDULER_PARAMETERS procedures answer with this.
+struct DomainGetSchedulerParametersRet {
+    Array<TypedParam, kDomainSchedulerParametersMax> params;
+    CVIRT_XDR_STRUCT(DomainGetSchedulerParametersRet, params);
+};
+
+struct DomainSetSchedulerParametersArgs {
+    DomainRef dom;
+    Array<TypedParam, kDomainSchedulerParametersMax> params;
+    CVIRT_XDR_STRUCT(DomainSetSchedulerParametersArgs, dom, params);
+};
+
+struct DomainSetSchedulerParametersFlagsArgs {
+    DomainRef dom;
+    Array<TypedParam, kDomainSchedulerParametersMax> params;
+    uint32_t flags = 0;
+    CVIRT_XDR_STRUCT(DomainSetSchedulerParametersFlagsArgs, dom, params, flags);
+};
+
 // ---- save / restore ----
 
 struct DomainSaveArgs {

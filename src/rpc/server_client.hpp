@@ -4,6 +4,7 @@
 // Every method is thread-safe.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,12 @@ public:
     void sendEvent(const typename P::Args& message) {
         sendMessage(P::kProgram, P::kVersion, P::kNumber, encode(message));
     }
+
+    // Queues a STREAM packet (rpc/stream_channel.hpp builds them); dropped
+    // once the client is closed. `written` runs on the event loop when the
+    // packet went out: a stream sends its next chunk then, so a client that
+    // does not read holds back its stream's source rather than our memory.
+    virtual void sendStreamPacket(std::vector<uint8_t> packet, std::function<void()> written = {}) = 0;
 
     // Disconnects the client.
     virtual void close() = 0;

@@ -72,8 +72,9 @@ void Session::onPacket(Packet&& packet) {
         return;
     case MessageType::Stream:
     case MessageType::StreamHole:
-        // No procedure opens a stream yet, so there is nothing to feed.
-        CVIRT_DEBUG(kLog, "client {}: ignoring {}", id_, describe(h));
+        // The dispatcher owns the streams its calls opened.
+        if (auto server = server_.lock())
+            server->dispatcher->streamPacket(*this, std::move(packet));
         return;
     default:
         connection_->close(fmt::format("unexpected {}", describe(h)));
@@ -140,11 +141,13 @@ void Session::handleCall(Packet&& packet) {
     server->pool.submit(
         [self = shared_from_this(), server, header, payload = std::move(packet.payload)]() {
             std::vector<uint8_t> bytes;
+            std::function<void()> afterReply;
             try {
                 try {
                     CallContext call{*self, header, payload};
                     auto ret = server->dispatcher->dispatch(call);
                     bytes = encodePacket(replyHeader(header, MessageStatus::Ok), ret);
+                    afterReply = std::move(call.afterReply);
                 } catch (const Error&) {
                     throw;
                 } catch (const std::exception& e) {
@@ -153,8 +156,10 @@ void Session::handleCall(Packet&& packet) {
             } catch (const Error& e) {
                 bytes = encodePacket(replyHeader(header, MessageStatus::Error), encode(toWireError(e)));
             }
-            asio::post(server->io, [self, bytes = std::move(bytes)]() mutable {
+            asio::post(server->io, [self, bytes = std::move(bytes), afterReply = std::move(afterReply)]() mutable {
                 self->connection_->send(std::move(bytes));
+                if (afterReply)
+                    afterReply();
                 self->callFinished();
             });
         },
@@ -228,6 +233,14 @@ void Session::sendMessage(uint32_t program, uint32_t version, int32_t procedure,
     auto bytes =
         encodePacket(Header{program, version, procedure, MessageType::Message, kEventSerial, MessageStatus::Ok}, payload);
     onLoop([bytes = std::move(bytes)](Session& self) mutable { self.connection_->send(std::move(bytes)); });
+}
+
+void Session::sendStreamPacket(std::vector<uint8_t> packet, std::function<void()> written) {
+    if (closed_)
+        return;
+    onLoop([packet = std::move(packet), written = std::move(written)](Session& self) mutable {
+        self.connection_->send(std::move(packet), std::move(written));
+    });
 }
 
 void Session::close() {

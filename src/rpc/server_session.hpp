@@ -31,6 +31,7 @@ public:
     void setAuthenticated(bool authenticated) override { authenticated_ = authenticated; }
     void enableKeepalive() override;
     void sendMessage(uint32_t program, uint32_t version, int32_t procedure, std::vector<uint8_t> payload) override;
+    void sendStreamPacket(std::vector<uint8_t> packet, std::function<void()> written) override;
     void close() override;
     bool isClosed() const override { return closed_; }
     void setUserData(std::shared_ptr<void> data) override;

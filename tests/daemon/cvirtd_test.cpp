@@ -319,9 +319,12 @@ TEST(CvirtdSession, HandshakeAnswersAsLibvirtd) {
     EXPECT_EQ(again.message(), "internal error: connection already open");
     EXPECT_EQ(s.client->call<wire::DOMAIN_LOOKUP_BY_NAME>({"test"}).dom.id, 1);
 
-    // Procedures cvirtd does not serve: NO_SUPPORT, so client fallbacks fire.
-    Error console = errorOf([&] { s.client->callRaw(wire::kProgram, 1, 201, {}); });
+    // What the driver does not serve (the test driver has no consoles), and
+    // procedures cvirtd does not serve: NO_SUPPORT, so client fallbacks fire.
+    auto test = s.client->call<wire::DOMAIN_LOOKUP_BY_NAME>({"test"}).dom;
+    Error console = errorOf([&] { s.client->call<wire::DOMAIN_OPEN_CONSOLE>({test, std::nullopt, 0}); });
     EXPECT_EQ(console.code(), ErrorCode::NoSupport);
+    EXPECT_EQ(console.message(), "this function is not supported by the connection driver: virDomainOpenConsole");
     Error unknown = errorOf([&] { s.client->callRaw(wire::kProgram, 1, 9999, {}); });
     EXPECT_EQ(unknown.code(), ErrorCode::NoSupport);
     EXPECT_EQ(s.client->call<wire::DOMAIN_LOOKUP_BY_NAME>({"test"}).dom.name, "test");

@@ -60,7 +60,8 @@ TEST(DaemonOptions, Errors) {
 
 TEST(DaemonOptions, UsageNamesTheFlags) {
     std::string usage = DaemonOptions::usage("cvirtd");
-    for (auto flag : {"--daemon", "--listen", "--timeout", "--config", "--version", "--pid-file", "--root", "--help"})
+    for (auto flag : {"--daemon", "--listen", "--timeout", "--config", "--version", "--pid-file", "--root", "--session",
+                      "--help"})
         EXPECT_NE(usage.find(flag), std::string::npos) << flag;
 }
 
@@ -79,6 +80,24 @@ TEST(DaemonPaths, SystemUnderRoot) {
     EXPECT_EQ(explicitFile.configFile, "/c.conf");
     EXPECT_TRUE(explicitFile.configExplicit);
     EXPECT_EQ(explicitFile.pidFile, "/p.pid");
+}
+
+// What a client starts for qemu:///session: the user's daemon, root or not.
+TEST(DaemonPaths, SessionEvenAsRoot) {
+    ::setenv("XDG_RUNTIME_DIR", "/run/user/7", 1);
+    ::setenv("XDG_CONFIG_HOME", "/home/u/.config", 1);
+    auto p = DaemonPaths::from(DaemonOptions::parse({"--timeout=120", "--session"}), true);
+    EXPECT_FALSE(p.system);
+    EXPECT_EQ(p.socketDir, "/run/user/7/cvirt");
+    EXPECT_EQ(p.pidFile, "/run/user/7/cvirt/cvirtd.pid");
+    EXPECT_EQ(p.configFile, "/home/u/.config/cvirt/cvirtd.conf");
+    EXPECT_EQ(p.defaultUri, "qemu:///session");
+    try {
+        DaemonOptions::parse({"--session", "--root", "/r"});
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.message(), "invalid argument: options --session and --root are mutually exclusive");
+    }
 }
 
 TEST(DaemonConfig, LibvirtdDefaults) {

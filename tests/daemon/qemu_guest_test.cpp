@@ -9,15 +9,12 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <functional>
-#include <set>
 #include <thread>
 
 #include "cvirt/connection.hpp"
-#include "daemon/cvirtd_process.hpp"
+#include "daemon/qemu_guest_fixture.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
@@ -27,171 +24,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr const char* kQemu = "/usr/bin/qemu-system-x86_64";
-constexpr const char* kVirsh = "/usr/bin/virsh";
-constexpr const char* kName = "centos7u2-1";
-
-// The kernel and initrd: $CVIRT_TEST_GUEST_DIR, else <build>/test-guest,
-// built there by scripts/build-test-guest when missing.
-std::string guestDir() {
-    if (const char* dir = std::getenv("CVIRT_TEST_GUEST_DIR"))
-        return dir;
-    std::string dir = binPath("../test-guest");
-    if (!fileExists(dir + "/vmlinuz") || !fileExists(dir + "/initrd.img"))
-        run(Command{.argv = {CVIRT_TEST_SOURCE_DIR "/scripts/build-test-guest", dir}});
-    return dir;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-void replaceOnce(std::string& s, const std::string& from, const std::string& to) {
-    auto at = s.find(from);
-    ASSERT_NE(at, std::string::npos) << "no " << from;
-    s.replace(at, from.size(), to);
-}
-
-void replaceAll(std::string& s, const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size())
-        s.replace(at, from.size(), to);
-}
-
-// The machine='...' value, whatever the daemon expanded "pc" to.
-std::string withMachine(std::string xml, const std::string& machine) {
-    auto at = xml.find("machine='");
-    if (at != std::string::npos)
-        xml.replace(at + 9, xml.find('\'', at + 9) - at - 9, machine);
-    return xml;
-}
-
-// Everything up to and including `end` from the first `begin` removed.
-void cut(std::string& s, const std::string& begin, const std::string& end) {
-    auto from = s.find(begin);
-    ASSERT_NE(from, std::string::npos) << "no " << begin;
-    auto to = s.find(end, from);
-    ASSERT_NE(to, std::string::npos) << "no " << end;
-    s.erase(from, to + end.size() - from);
-}
-
-// QEMU processes whose command line names `root`: the test's guests, found
-// without the daemon's help, and killed when the test ends whatever happened.
-struct GuestReaper {
-    std::string root;
-    std::set<pid_t> find() const {
-        std::set<pid_t> pids;
-        if (root.empty())
-            return pids;
-        for (const auto& entry : listDirectory("/proc")) {
-            auto pid = parseInt<pid_t>(entry);
-            if (!pid)
-                continue;
-            std::string cmdline;
-            try {
-                cmdline = readFile("/proc/" + entry + "/cmdline");
-            } catch (const Error&) {
-                continue;
-            }
-            if (cmdline.rfind(kQemu, 0) == 0 && cmdline.find(root) != std::string::npos)
-                pids.insert(*pid);
-        }
-        return pids;
-    }
-    ~GuestReaper() {
-        for (pid_t pid : find())
-            ::kill(pid, SIGKILL);
-    }
-};
-
-struct Output {
-    int code;
-    std::string out, err;
-};
-
-class QemuGuest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        if (::access(kQemu, X_OK) != 0 || ::access(kVirsh, X_OK) != 0)
-            GTEST_SKIP() << "needs " << kQemu << " and " << kVirsh;
-        guest_ = guestDir();
-        if (!fileExists(guest_ + "/vmlinuz"))
-            GTEST_SKIP() << "no test guest in " << guest_ << " (scripts/build-test-guest)";
-        daemon_ = std::make_unique<CvirtdProcess>();
-        reaper_.root = daemon_->root();
-        uri_ = "qemu+unix:///system?socket=" + daemon_->socket();
-        images_ = daemon_->root() + "/images";
-        makeDirectories(images_, 0755);
-        auto r = run(Command{.argv = {"qemu-img", "create", "-q", "-f", "qcow2", images_ + "/centos7u2.qcow2", "16M"}});
-        ASSERT_EQ(r.status.code(), 0) << r.err;
-    }
-
-    void TearDown() override {
-        // Guests go before the daemon that watches them.
-        for (pid_t pid : reaper_.find())
-            ::kill(pid, SIGKILL);
-    }
-
-    // The seed's example domain (tests/data/qemu/argv) booting the test
-    // guest: kernel and initrd instead of a boot disk, its serial console
-    // in a file, TCG, no NIC (that needs a bridge), a smaller memory.
-    std::string seedXml() {
-        std::string xml = readText(dataPath("qemu/argv/seed-centos7.xml"));
-        replaceOnce(xml, "<domain type='kvm'>", "<domain type='qemu'>");
-        replaceAll(xml, "@IMAGES@", images_);
-        replaceAll(xml, "@CHANNELS@", images_);
-        replaceOnce(xml, "<memory unit='KiB'>2097152</memory>", "<memory unit='KiB'>262144</memory>");
-        replaceOnce(xml, "<currentMemory unit='KiB'>2097152</currentMemory>",
-                    "<currentMemory unit='KiB'>262144</currentMemory>");
-        replaceOnce(xml, "<boot dev='hd'/>",
-                    "<kernel>" + guest_ + "/vmlinuz</kernel><initrd>" + guest_ +
-                        "/initrd.img</initrd><cmdline>console=ttyS0 panic=-1</cmdline>");
-        cut(xml, "<boot dev='cdrom'/>", "/>");
-        // TCG has no Haswell features to offer.
-        replaceOnce(xml, "Haswell-noTSX", "qemu64");
-        cut(xml, "<interface type='bridge'>", "</interface>");
-        cut(xml, "<serial type='pty'>", "</console>");
-        replaceOnce(xml, "<channel type='unix'>",
-                    "<serial type='file'><source path='" + console() +
-                        "'/><target port='0'/></serial><channel type='unix'>");
-        return xml;
-    }
-    std::string console() const { return daemon_->root() + "/console.log"; }
-
-    Output runTool(const std::string& program, const std::vector<std::string>& args) {
-        Command c;
-        c.argv = {"timeout", "120", program, "-c", uri_};
-        c.argv.insert(c.argv.end(), args.begin(), args.end());
-        auto r = run(c);
-        return {r.status.code(), r.out, r.err};
-    }
-    Output virsh(const std::vector<std::string>& args) { return runTool(kVirsh, args); }
-    Output cvirsh(const std::vector<std::string>& args) { return runTool(binPath("cvirsh"), args); }
-
-    // `virsh domstate --reason`, trimmed.
-    std::string domstate(const std::string& name = kName) { return std::string(trim(virsh({"domstate", "--reason", name}).out)); }
-
-    bool waitFor(const std::function<bool()>& done, std::chrono::seconds timeout) {
-        auto deadline = std::chrono::steady_clock::now() + timeout;
-        while (!done()) {
-            if (std::chrono::steady_clock::now() > deadline)
-                return false;
-            std::this_thread::sleep_for(200ms);
-        }
-        return true;
-    }
-
-    void defineSeed() {
-        std::string path = daemon_->root() + "/seed.xml";
-        writeFileAtomic(path, seedXml());
-        auto r = virsh({"define", path});
-        ASSERT_EQ(r.code, 0) << r.err;
-        EXPECT_NE(r.out.find("Domain '" + std::string(kName) + "' defined from"), std::string::npos) << r.out;
-    }
-
-    std::string daemonLog() { return daemon_->output(); }
-
-    GuestReaper reaper_;
-    std::unique_ptr<CvirtdProcess> daemon_;
-    std::string guest_, uri_, images_;
-};
+constexpr const char* kName = kGuestName;
 
 // `virsh event --all --loop` in the background, its output in a file.
 class EventWatcher {

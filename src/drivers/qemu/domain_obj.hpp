@@ -24,6 +24,8 @@
 namespace cvirt::qemu {
 
 class QmpClient;
+class DomainCgroup;
+class ConsoleSessions;
 struct HostResources;
 using conf::domain::Domain;
 
@@ -46,6 +48,10 @@ struct DomainObj {
     std::string runtimeDir;
     std::string monitorPath;
     std::shared_ptr<QmpClient> monitor;
+    // The guest's cgroups (qemu_cgroup.hpp); null without cgroups.
+    std::shared_ptr<DomainCgroup> cgroup;
+    // Streams on the guest's ptys (console.cpp); made by the first console.
+    std::shared_ptr<ConsoleSessions> consoles;
     bool shutdownRequested = false;  // SHUTDOWN seen: the guest asked to power off
     bool fakeReboot = false;         // a reboot in progress: reset instead of stopping
     bool beingDestroyed = false;     // our SIGTERM: QEMU's SHUTDOWN is not the guest's

@@ -34,6 +34,14 @@ public:
     std::string getCapabilities() override { return d_->capabilitiesXml(); }
     int getMaxVcpus(const std::optional<std::string>&) override { return 255; }
     NodeInfo nodeGetInfo() override { return d_->nodeInfo(); }
+    std::string domainXmlToNative(const std::string& format, const std::string& xml, unsigned flags) override {
+        if (flags)
+            fail(ErrorCode::InvalidArg, ErrorDomain::Qemu,
+                 "unsupported flags (0x{:x}) in function qemuConnectDomainXMLToNative", flags);
+        if (format != "qemu-argv")
+            fail(ErrorCode::InvalidArg, ErrorDomain::Qemu, "unsupported config type {}", format);
+        return d_->nativeCommandLine(xml);
+    }
 
     DomainRef domainLookupByName(const std::string& name) override { return d_->lookupByName(name); }
     DomainRef domainLookupByUuid(const Uuid& uuid) override { return d_->lookupByUuid(uuid); }
@@ -53,6 +61,10 @@ public:
     bool domainHasManagedSaveImage(const DomainRef& ref, unsigned) override {
         d_->find(ref);
         return false;
+    }
+    void domainOpenConsole(const DomainRef& ref, const std::optional<std::string>& devname,
+                           const std::shared_ptr<driver::Stream>& stream, unsigned flags) override {
+        d_->openConsole(ref, devname, stream, flags);
     }
     bool domainGetAutostart(const DomainRef& ref) override { return d_->autostart(ref); }
     void domainSetAutostart(const DomainRef& ref, bool on) override { d_->setAutostart(ref, on); }
@@ -83,6 +95,20 @@ public:
     std::vector<std::vector<uint8_t>> domainGetVcpuPinInfo(const DomainRef& ref, int n, int maplen,
                                                            unsigned flags) override {
         return d_->vcpuPinInfo(ref, n, maplen, flags);
+    }
+    void domainPinEmulator(const DomainRef& ref, const std::vector<uint8_t>& map, unsigned flags) override {
+        d_->pinEmulator(ref, map, flags);
+    }
+    std::vector<uint8_t> domainGetEmulatorPinInfo(const DomainRef& ref, int maplen, unsigned flags) override {
+        return d_->emulatorPinInfo(ref, maplen, flags);
+    }
+    SchedulerType domainGetSchedulerType(const DomainRef& ref) override { return d_->schedulerType(ref); }
+    std::vector<TypedParameter> domainGetSchedulerParameters(const DomainRef& ref, int nparams, unsigned flags) override {
+        return d_->schedulerParameters(ref, nparams, flags);
+    }
+    void domainSetSchedulerParameters(const DomainRef& ref, const std::vector<TypedParameter>& params,
+                                      unsigned flags) override {
+        d_->setSchedulerParameters(ref, params, flags);
     }
 
     int domainEventRegister(const std::optional<DomainRef>& dom, int eventId, driver::DomainEventCallback cb) override {

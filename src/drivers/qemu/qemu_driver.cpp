@@ -168,6 +168,7 @@ void QemuDriver::reattach() {
                 killProcess(status.pid, false, 2s);
             removeFile(path);
             removeTree(status.runtimeDir);
+            removeLeftoverCgroup(*live, status.id);
             if (transient) {
                 domains_.remove(live->uuid);
             } else {
@@ -209,6 +210,7 @@ void QemuDriver::reattach() {
             obj->runtimeDir = status.runtimeDir;
             obj->shutdownRequested = guestShutDown;
         }
+        attachTuning(obj);
         watchMonitor(obj, monitor);
         if (guestShutDown)
             shutDownWhileAway.push_back(obj);

@@ -4,6 +4,7 @@
 // the event bus. Connections to the same root share one QemuDriver.
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -71,9 +72,18 @@ public:
     VcpuPinning vcpus(const DomainRef& ref, int maxinfo, int maplen) const;
     void pinVcpu(const DomainRef& ref, unsigned vcpu, const std::vector<uint8_t>& cpumap, unsigned flags);
     std::vector<std::vector<uint8_t>> vcpuPinInfo(const DomainRef& ref, int ncpumaps, int maplen, unsigned flags) const;
+    // Scheduler parameters and emulator pinning (qemu_tuning.cpp)
+    SchedulerType schedulerType(const DomainRef& ref) const;
+    std::vector<TypedParameter> schedulerParameters(const DomainRef& ref, int nparams, unsigned flags) const;
+    void setSchedulerParameters(const DomainRef& ref, const std::vector<TypedParameter>& params, unsigned flags);
+    void pinEmulator(const DomainRef& ref, const std::vector<uint8_t>& cpumap, unsigned flags);
+    std::vector<uint8_t> emulatorPinInfo(const DomainRef& ref, int maplen, unsigned flags) const;
     bool isPersistent(const DomainRef& ref) const;
     // domxml-to-native: the command line QEMU would get.
     std::string nativeCommandLine(const std::string& xml);
+    // Joins `stream` to a pty of the running guest (console.cpp).
+    void openConsole(const DomainRef& ref, const std::optional<std::string>& devname,
+                     const std::shared_ptr<driver::Stream>& stream, unsigned flags);
 
 private:
     void initialize();
@@ -95,6 +105,19 @@ private:
     void saveDefinition(const conf::domain::Domain& def);
     void emit(const DomainObjPtr& obj, int type, int detail);
     std::shared_ptr<QmpClient> monitorOf(const DomainObjPtr& obj) const;
+
+    // CPU tuning over a guest's life (qemu_tuning.cpp). A privileged driver
+    // (root, not session) uses cgroups and may tune CPU bandwidth.
+    bool privileged() const;
+    void checkTuningAllowed(const Domain& def) const;  // before QEMU starts
+    void setupTuning(const DomainObjPtr& obj, const std::shared_ptr<QmpClient>& monitor);  // paused, before cont
+    void attachTuning(const DomainObjPtr& obj);   // re-attached to a running guest
+    void releaseTuning(const DomainObjPtr& obj);  // QEMU is gone
+    void removeLeftoverCgroup(const Domain& live, int id);  // of a guest found dead
+    void onBalloonChange(const DomainObjPtr& obj, const QmpEvent& event);
+    // Copy-on-write changes of the running / the persistent definition.
+    void changeLiveDef(const DomainObjPtr& obj, const std::function<void(Domain&)>& change);
+    void changePersistentDef(const DomainObjPtr& obj, const std::function<void(Domain&)>& change);
 
     Mode mode_;
     std::string root_;

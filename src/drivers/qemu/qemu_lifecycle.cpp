@@ -3,6 +3,7 @@
 
 #include "drivers/qemu/command/command_line.hpp"
 #include "drivers/qemu/command/host_resources.hpp"
+#include "drivers/qemu/console.hpp"
 #include "drivers/qemu/def_info.hpp"
 #include "drivers/qemu/launcher.hpp"
 #include "drivers/qemu/qemu_driver.hpp"
@@ -134,8 +135,10 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
         checkDiskSources(*live);
         resources = std::make_shared<HostResources>(prepareHostResources(*live, ctx));
         def = live;
+        checkTuningAllowed(*def);
         CommandLine cmd = buildCommandLine(*def, ctx);
         qemu = launchQemu(cmd, ctx.monitorPath, paths_.logFile(def->name), io_, 30s);
+        recordPtyPaths(*live, *qemu.monitor);
     } catch (...) {
         removeTree(runtimeDir);
         std::lock_guard lock(obj->mutex);
@@ -162,6 +165,7 @@ void QemuDriver::startLocked(const DomainObjPtr& obj, unsigned flags, bool autos
     }
     watchMonitor(obj, qemu.monitor);
     try {
+        setupTuning(obj, qemu.monitor);
         writeStatus(obj, autostarted);
         bool paused = flags & cvirt::flags::kStartPaused;
         if (!paused)
@@ -202,6 +206,7 @@ void QemuDriver::stopLocked(const DomainObjPtr& obj, int shutoffReason, int stop
         monitor->close();
     }
     killProcess(pid, false, 10s);
+    releaseTuning(obj);
     removeFile(paths_.statusFile(obj->name));
     removeTree(runtimeDir);
     DomainRef ref;
@@ -414,6 +419,8 @@ void QemuDriver::onMonitorEvent(const std::weak_ptr<DomainObj>& weak, const QmpE
             writeStatus(obj);
             emit(obj, ev::kResumed, ev::kResumedUnpaused);
         }
+    } else if (e.name == "BALLOON_CHANGE") {
+        onBalloonChange(obj, e);
     } else if (e.name == "RESET") {
         events_.emit(DomainEvent{ev::kReboot, obj->ref(), 0, 0});
     }
@@ -469,22 +476,6 @@ void QemuDriver::onMonitorClosed(const std::weak_ptr<DomainObj>& weak) {
     }
 }
 
-void QemuDriver::setMemory(const DomainRef& ref, uint64_t kib, unsigned flags) {
-    using namespace cvirt::flags;
-    checkFlags(flags, kAffectLive | kAffectConfig | kMemMaximum, "qemuDomainSetMemoryFlags");
-    auto obj = find(ref);
-    auto job = obj->beginJob("setmem");
-    bool live;
-    {
-        std::lock_guard lock(obj->mutex);
-        live = obj->active() && (flags & kAffectLive || !(flags & kAffectConfig));
-    }
-    if (flags & kMemMaximum)
-        fail(ErrorCode::OperationInvalid, ErrorDomain::Qemu, "cannot resize the maximum memory on an active domain");
-    if (live)
-        monitorOf(obj)->execute("balloon", {{"value", kib * 1024}});
-}
-
 int QemuDriver::vcpusFlags(const DomainRef& ref, unsigned flags) const {
     auto obj = find(ref);
     std::lock_guard lock(obj->mutex);
@@ -494,66 +485,6 @@ int QemuDriver::vcpusFlags(const DomainRef& ref, unsigned flags) const {
 
 void QemuDriver::setVcpus(const DomainRef&, unsigned, unsigned) {
     fail(ErrorCode::OperationUnsupported, ErrorDomain::Qemu, "changing vcpus is not supported yet");
-}
-
-VcpuPinning QemuDriver::vcpus(const DomainRef& ref, int maxinfo, int maplen) const {
-    auto obj = find(ref);
-    auto mon = monitorOf(obj);
-    VcpuPinning out;
-    auto cpus = mon->execute("query-cpus-fast");
-    for (const auto& c : cpus) {
-        if (static_cast<int>(out.info.size()) >= maxinfo)
-            break;
-        VcpuInfo v;
-        v.number = c.value("cpu-index", 0u);
-        v.state = 1;
-        pid_t tid = c.value("thread-id", 0);
-        try {
-            std::string stat = readFile(fmt::format("/proc/{}/task/{}/stat", obj->pid, tid), 4096);
-            auto fields = split(stat.substr(stat.rfind(')') + 2), " ");
-            if (fields.size() > 36) {
-                uint64_t ticks = std::stoull(fields[11]) + std::stoull(fields[12]);
-                v.cpuTime = ticks * (1000000000ull / static_cast<uint64_t>(::sysconf(_SC_CLK_TCK)));
-                v.cpu = std::stoi(fields[36]);
-            }
-        } catch (const std::exception&) {
-        }
-        std::vector<uint8_t> map(static_cast<size_t>(maplen), 0);
-        cpu_set_t set;
-        CPU_ZERO(&set);
-        if (::sched_getaffinity(tid, sizeof set, &set) == 0)
-            for (int cpu = 0; cpu < maplen * 8; ++cpu)
-                if (CPU_ISSET(cpu, &set))
-                    map[static_cast<size_t>(cpu / 8)] |= static_cast<uint8_t>(1u << (cpu % 8));
-        out.info.push_back(v);
-        out.cpumaps.push_back(std::move(map));
-    }
-    return out;
-}
-
-void QemuDriver::pinVcpu(const DomainRef& ref, unsigned vcpu, const std::vector<uint8_t>& cpumap, unsigned) {
-    auto obj = find(ref);
-    auto job = obj->beginJob("vcpupin");
-    auto mon = monitorOf(obj);
-    for (const auto& c : mon->execute("query-cpus-fast")) {
-        if (c.value("cpu-index", -1) != static_cast<int>(vcpu))
-            continue;
-        cpu_set_t set;
-        CPU_ZERO(&set);
-        for (size_t cpu = 0; cpu < cpumap.size() * 8 && cpu < CPU_SETSIZE; ++cpu)
-            if (cpumap[cpu / 8] & (1u << (cpu % 8)))
-                CPU_SET(cpu, &set);
-        if (::sched_setaffinity(c.value("thread-id", 0), sizeof set, &set) < 0)
-            failSystem(ErrorDomain::Qemu, fmt::format("cannot set CPU affinity on vcpu {}", vcpu));
-        return;
-    }
-    fail(ErrorCode::InvalidArg, ErrorDomain::Qemu, "vcpu {} is out of range of live cpu count", vcpu);
-}
-
-std::vector<std::vector<uint8_t>> QemuDriver::vcpuPinInfo(const DomainRef& ref, int ncpumaps, int maplen,
-                                                          unsigned) const {
-    auto pinning = vcpus(ref, ncpumaps, maplen);
-    return pinning.cpumaps;
 }
 
 std::string QemuDriver::nativeCommandLine(const std::string& xml) {
@@ -566,7 +497,7 @@ std::string QemuDriver::nativeCommandLine(const std::string& xml) {
     ctx.monitorPath = ctx.runtimeDir + "/monitor.sock";
     ctx.libDir = paths_.libDir;
     ctx.kvm = caps->kvm;
-    return buildCommandLine(*def, ctx).toString();
+    return buildCommandLine(*def, ctx).toString(false);
 }
 
 std::string QemuDriver::capabilitiesXml() {

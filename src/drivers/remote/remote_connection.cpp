@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "drivers/remote/client_stub.hpp"
+#include "drivers/remote/session_daemon.hpp"
 #include "util/log.hpp"
 
 namespace cvirt::drivers::remote {
@@ -33,7 +34,7 @@ bool supportsFeature(rpc::Client& client, int32_t feature) {
 std::unique_ptr<rpc::Client> connect(const RemoteTarget& t) {
     switch (t.transport) {
     case RemoteTarget::Transport::Unix:
-        return rpc::Client::connectUnix(t.socketPath);
+        return t.daemon ? connectOrSpawn(t.socketPath, *t.daemon) : rpc::Client::connectUnix(t.socketPath);
     case RemoteTarget::Transport::Tcp:
         return rpc::Client::connectTcp(t.host, t.port);
     case RemoteTarget::Transport::Command:
@@ -129,6 +130,9 @@ std::vector<uint64_t> RemoteConnection::nodeGetCellsFreeMemory(int start, int ma
 SecurityModel RemoteConnection::nodeGetSecurityModel() { return call<wire::NODE_GET_SECURITY_MODEL>(client()); }
 NodeCpuMap RemoteConnection::nodeGetCpuMap(bool needMap, bool needOnline, unsigned flags) {
     return call<wire::NODE_GET_CPU_MAP>(client(), needMap, needOnline, flags);
+}
+std::string RemoteConnection::domainXmlToNative(const std::string& format, const std::string& xml, unsigned flags) {
+    return call<wire::CONNECT_DOMAIN_XML_TO_NATIVE>(client(), format, xml, flags);
 }
 // Secure only if both the link and the daemon's side say so.
 bool RemoteConnection::isSecure() {
@@ -274,6 +278,19 @@ std::vector<uint8_t> RemoteConnection::domainGetEmulatorPinInfo(const DomainRef&
     if (ret.ret <= 0)
         return {};
     return std::vector<uint8_t>(ret.cpumaps.begin(), ret.cpumaps.end());
+}
+SchedulerType RemoteConnection::domainGetSchedulerType(const DomainRef& dom) {
+    return call<wire::DOMAIN_GET_SCHEDULER_TYPE>(client(), dom);
+}
+std::vector<TypedParameter> RemoteConnection::domainGetSchedulerParameters(const DomainRef& dom, int nparams,
+                                                                           unsigned flags) {
+    return callPreferringOld<wire::DOMAIN_GET_SCHEDULER_PARAMETERS, wire::DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS>(
+        client(), dom, nparams, flags);
+}
+void RemoteConnection::domainSetSchedulerParameters(const DomainRef& dom, const std::vector<TypedParameter>& params,
+                                                    unsigned flags) {
+    callPreferringOld<wire::DOMAIN_SET_SCHEDULER_PARAMETERS, wire::DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS>(
+        client(), dom, params, flags);
 }
 
 void RemoteConnection::domainAttachDevice(const DomainRef& dom, const std::string& xml, unsigned flags) {

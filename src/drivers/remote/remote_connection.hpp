@@ -37,6 +37,7 @@ public:
     std::vector<uint64_t> nodeGetCellsFreeMemory(int start, int max) override;
     SecurityModel nodeGetSecurityModel() override;
     NodeCpuMap nodeGetCpuMap(bool needMap, bool needOnline, unsigned flags) override;
+    std::string domainXmlToNative(const std::string& format, const std::string& xml, unsigned flags) override;
     bool isSecure() override;
     bool isEncrypted() override;
     bool isAlive() override;
@@ -96,10 +97,17 @@ public:
                                                            unsigned flags) override;
     void domainPinEmulator(const DomainRef& dom, const std::vector<uint8_t>& cpumap, unsigned flags) override;
     std::vector<uint8_t> domainGetEmulatorPinInfo(const DomainRef& dom, int maplen, unsigned flags) override;
+    SchedulerType domainGetSchedulerType(const DomainRef& dom) override;
+    std::vector<TypedParameter> domainGetSchedulerParameters(const DomainRef& dom, int nparams, unsigned flags) override;
+    void domainSetSchedulerParameters(const DomainRef& dom, const std::vector<TypedParameter>& params,
+                                      unsigned flags) override;
 
     void domainAttachDevice(const DomainRef& dom, const std::string& xml, unsigned flags) override;
     void domainDetachDevice(const DomainRef& dom, const std::string& xml, unsigned flags) override;
     void domainUpdateDevice(const DomainRef& dom, const std::string& xml, unsigned flags) override;
+    // remote_stream.cpp
+    void domainOpenConsole(const DomainRef& dom, const std::optional<std::string>& devname,
+                           const std::shared_ptr<driver::Stream>& stream, unsigned flags) override;
 
     // ---- snapshots ----
     DomainSnapshotRef snapshotCreateXml(const DomainRef& dom, const std::string& xml, unsigned flags) override;

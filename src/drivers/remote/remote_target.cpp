@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "drivers/remote/session_daemon.hpp"
 #include "rpc/remote_connect.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
@@ -102,6 +103,8 @@ std::optional<RemoteTarget> resolveTarget(const driver::OpenRequest& request) {
                  request.uriText);
         t.transport = RemoteTarget::Transport::Unix;
         t.socketPath = localSocket(uri, t.readOnly);
+        if (isSessionPath(uri) && local && !uri.param("socket"))
+            t.daemon = sessionDaemonCommand();
     } else if (transport == "tcp") {
         if (local)
             fail(ErrorCode::InvalidArg, ErrorDomain::Remote, "{}", "remote_open: a tcp URI needs a host name");

@@ -17,6 +17,9 @@
 // libvirt-sock-ro); a session daemon in $XDG_RUNTIME_DIR/cvirt (or
 // ~/.cache/cvirt without XDG_RUNTIME_DIR). Read-only connections without an
 // explicit socket go to the -ro socket.
+//
+// A session URI without ?socket= starts the user's session daemon when it
+// is not running (session_daemon.hpp), as libvirt autostarts libvirtd.
 
 #include <cstdint>
 #include <optional>
@@ -42,6 +45,8 @@ struct RemoteTarget {
     std::string name;        // CONNECT_OPEN's name
     uint32_t openFlags = 0;  // CONNECT_OPEN's flags (remote::kOpen*)
     bool readOnly = false;
+    // Unix: started when nobody listens on the socket (the session daemon).
+    std::optional<Command> daemon;
 };
 
 // The session daemon's socket directory for this user.

@@ -17,6 +17,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "driver/connection.hpp"
@@ -208,6 +209,25 @@ template <>
 struct Convert<StorageVolInfo, wire::StorageVolGetInfoRet> {
     static wire::StorageVolGetInfoRet toWire(const StorageVolInfo& i);
     static StorageVolInfo fromWire(const wire::StorageVolGetInfoRet& w);
+};
+
+template <>
+struct Convert<SchedulerType, wire::DomainGetSchedulerTypeRet> {
+    static wire::DomainGetSchedulerTypeRet toWire(const SchedulerType& t) { return {t.type, t.nparams}; }
+    static SchedulerType fromWire(const wire::DomainGetSchedulerTypeRet& w) { return {w.type, w.nparams}; }
+};
+
+// The wire's union and the driver's variant list the same types in the
+// same order.
+template <>
+struct Convert<TypedParameter, wire::TypedParam> {
+    static wire::TypedParam toWire(const TypedParameter& p) {
+        return {p.field, std::visit([](const auto& v) { return wire::TypedParamValue(v); }, p.value)};
+    }
+    static TypedParameter fromWire(const wire::TypedParam& w) {
+        return {w.field, std::visit([](const auto& v) { return TypedValue(v); },
+                                    static_cast<const TypedValue&>(w.value))};
+    }
 };
 
 // ---- vCPU maps -------------------------------------------------------------

@@ -70,6 +70,25 @@ TEST(RemoteTarget, PlainQemuUrisGoToTheLocalDaemon) {
     EXPECT_EQ(sessionSocketDir(), "/run/user/1234/cvirt");
 }
 
+TEST(RemoteTarget, SessionUrisStartTheSessionDaemon) {
+    ::setenv("CVIRTD_PATH", "/opt/cvirt/sbin/cvirtd", 1);
+    ::unsetenv("CVIRT_AUTOSTART");
+    ::unsetenv("LIBVIRT_AUTOSTART");
+    auto session = resolveTarget(request("qemu:///session"));
+    ASSERT_TRUE(session && session->daemon);
+    EXPECT_EQ(session->daemon->argv,
+              (std::vector<std::string>{"/opt/cvirt/sbin/cvirtd", "--timeout=120", "--session"}));
+    EXPECT_TRUE(session->daemon->daemonize);
+    // Not with an explicit socket, not for the system daemon, not when
+    // autostart is off.
+    EXPECT_FALSE(resolveTarget(request("qemu:///session?socket=/tmp/s"))->daemon);
+    EXPECT_FALSE(resolveTarget(request("qemu:///system"))->daemon);
+    ::setenv("LIBVIRT_AUTOSTART", "0", 1);
+    EXPECT_FALSE(resolveTarget(request("qemu:///session"))->daemon);
+    ::unsetenv("LIBVIRT_AUTOSTART");
+    ::unsetenv("CVIRTD_PATH");
+}
+
 TEST(RemoteTarget, Tcp) {
     auto t = resolveTarget(request("test+tcp://127.0.0.1:1234/default?foo=bar"));
     ASSERT_TRUE(t);

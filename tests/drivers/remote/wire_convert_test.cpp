@@ -105,5 +105,37 @@ TEST(ClientStub, RepliesConvertToTheMethodsResult) {
     EXPECT_EQ(snap.domain.name, "vm");
 }
 
+// Scheduler parameters: every typed-parameter type keeps its wire tag, and
+// the GET/SET procedures line up with the API's (nparams, flags) and
+// (params, flags).
+TEST(ClientStub, SchedulerParametersKeepTheirTypes) {
+    std::vector<TypedParameter> params = {{"i", int32_t{-1}}, {"ui", uint32_t{2}},   {"l", int64_t{-3}},
+                                          {"cpu_shares", uint64_t{1024}}, {"d", 0.5}, {"b", true},
+                                          {"s", std::string("x")}};
+    auto set = argsFor<wire::DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS>(DomainRef{"vm", Uuid(), 1}, params, 1u);
+    ASSERT_EQ(set.params.size(), params.size());
+    for (size_t i = 0; i < params.size(); ++i)
+        EXPECT_EQ(set.params[i].value.tag(), static_cast<int32_t>(i + 1)) << params[i].field;
+    EXPECT_EQ(set.flags, 1u);
+    auto back = rpc::decode<wire::DomainSetSchedulerParametersFlagsArgs>(rpc::encode(set));
+    std::vector<TypedParameter> decoded = Convert<std::vector<TypedParameter>,
+                                                  decltype(back.params)>::fromWire(back.params);
+    EXPECT_EQ(decoded, params);
+
+    auto get = argsFor<wire::DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS>(DomainRef{"vm", Uuid(), 1}, 9, 4u);
+    EXPECT_EQ(get.nparams, 9);
+    EXPECT_EQ(get.flags, 4u);
+    wire::DomainGetSchedulerParametersRet ret;
+    ret.params.push_back({"vcpu_quota", wire::TypedParamValue(int64_t{-1})});
+    std::vector<TypedParameter> got = Reply<wire::DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS>(ret);
+    EXPECT_EQ(got, (std::vector<TypedParameter>{{"vcpu_quota", int64_t{-1}}}));
+    SchedulerType type = Reply<wire::DOMAIN_GET_SCHEDULER_TYPE>(wire::DomainGetSchedulerTypeRet{"posix", 9});
+    EXPECT_EQ(type, (SchedulerType{"posix", 9}));
+    // More than the protocol carries is refused before sending.
+    EXPECT_THROW(argsFor<wire::DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS>(
+                     DomainRef{}, std::vector<TypedParameter>(17, {"x", int32_t{0}}), 0u),
+                 Error);
+}
+
 }  // namespace
 }  // namespace cvirt::drivers::remote

@@ -29,6 +29,7 @@ bool cmdDefine(Shell& shell, const Invocation& cmd);
 bool cmdDomid(Shell& shell, const Invocation& cmd);
 bool cmdDomname(Shell& shell, const Invocation& cmd);
 bool cmdDomuuid(Shell& shell, const Invocation& cmd);
+bool cmdDomxmlToNative(Shell& shell, const Invocation& cmd);
 bool cmdDumpxml(Shell& shell, const Invocation& cmd);
 bool cmdEdit(Shell& shell, const Invocation& cmd);
 bool cmdUndefine(Shell& shell, const Invocation& cmd);
@@ -40,5 +41,9 @@ bool cmdSetvcpus(Shell& shell, const Invocation& cmd);
 bool cmdVcpucount(Shell& shell, const Invocation& cmd);
 bool cmdVcpuinfo(Shell& shell, const Invocation& cmd);
 bool cmdVcpupin(Shell& shell, const Invocation& cmd);
+bool cmdEmulatorpin(Shell& shell, const Invocation& cmd);
+
+// domain_scheduler.cpp
+bool cmdSchedinfo(Shell& shell, const Invocation& cmd);
 
 }  // namespace cvirt::shell

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cvirsh/commands/common.hpp"
+#include "cvirsh/commands/console.hpp"
 #include "cvirsh/commands/domain_handlers.hpp"
 #include "cvirsh/commands/domain_util.hpp"
 #include "util/strings.hpp"
@@ -58,32 +59,6 @@ unsigned powerModes(Shell& shell, const Invocation& cmd, std::string_view expect
     return flags;
 }
 
-// Attaches to the domain's console (start --console, create --console).
-bool runConsole(Shell& shell, Domain& dom, const std::optional<std::string>& device, unsigned flags) {
-    DomainState state;
-    try {
-        state = domainState(dom).first;
-    } catch (const Error&) {
-        failCommand(shell, "Unable to get domain status");
-    }
-    if (state == DomainState::Shutoff)
-        failCommand(shell, "The domain is not running");
-    if (!isatty(STDIN_FILENO))
-        failCommand(shell, "Cannot run interactive console without a controlling TTY");
-    const std::string& escape = shell.settings().escapeChar;
-    Printer& p = shell.printer();
-    p.printExtra(fmt::format("Connected to domain '{}'\n", dom.name()));
-    p.printExtra(fmt::format("Escape character is {}", escape));
-    if (escape.size() == 2 && escape[0] == '^')
-        p.printExtra(fmt::format(" (Ctrl + {})", escape[1]));
-    p.printExtra("\n");
-    p.flush();
-    (void)device;
-    (void)flags;
-    // The API has no console streams yet.
-    throw Error(ErrorCode::NoSupport, ErrorDomain::Domain, "virDomainOpenConsole");
-}
-
 // "\rSave: [100 %]" on stderr when a job watched with --verbose ends.
 void jobDone(Shell& shell, std::string_view label) {
     std::fflush(shell.printer().out());
@@ -112,9 +87,9 @@ bool cmdConsole(Shell& shell, const Invocation& cmd) {
     auto device = cmd.string("devname");
     unsigned flags = 0;
     if (cmd.has("force"))
-        flags |= 1;  // VIR_DOMAIN_CONSOLE_FORCE
+        flags |= flags::kConsoleForce;
     if (cmd.has("safe"))
-        flags |= 2;  // VIR_DOMAIN_CONSOLE_SAFE
+        flags |= flags::kConsoleSafe;
     return runConsole(shell, dom, device, flags);
 }
 

@@ -629,7 +629,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::string("domain", 0, "domain name, id or uuid"),
                 opt::string("xml", kPositional, "xml data file to export from"),
             },
-            .handler = notImplementedYet,
+            .handler = cmdDomxmlToNative,
         },
         {
             .name = "dump",
@@ -1198,7 +1198,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "get/set value from running domain"),
                 opt::argv("set", kPositional, "parameter=value"),
             },
-            .handler = notImplementedYet,
+            .handler = cmdSchedinfo,
         },
         {
             .name = "screenshot",
@@ -1439,7 +1439,7 @@ const CommandGroup& domainManagementGroup() {
                 opt::flag("live", "affect running domain"),
                 opt::flag("current", "affect current domain"),
             },
-            .handler = notImplementedYet,
+            .handler = cmdEmulatorpin,
         },
         {
             .name = "vncdisplay",

@@ -1,5 +1,5 @@
 // Domain CPU and memory handlers: setmem, setmaxmem, setvcpus, vcpucount,
-// vcpuinfo and vcpupin.
+// vcpuinfo, vcpupin and emulatorpin.
 
 #include <climits>
 
@@ -41,6 +41,34 @@ void printAffinity(Printer& p, const std::vector<uint8_t>& map, int hostCpus, bo
             text += cpuUsed(map, cpu) ? 'y' : '-';
     }
     p.keyValue("CPU Affinity:", text);
+}
+
+// virshParseCPUList: "0-2,^1" as a host CPU bitmap; 'r' (for "reset")
+// means every host CPU. Fails the command with virsh's messages.
+std::vector<uint8_t> parseCpuList(Shell& shell, const std::string& cpulist, int hostCpus) {
+    Bitmap map;
+    if (!cpulist.empty() && cpulist[0] == 'r') {
+        for (int cpu = 0; cpu < hostCpus; ++cpu)
+            map.set(static_cast<size_t>(cpu));
+    } else {
+        try {
+            map = Bitmap::parse(cpulist, Bitmap::kDefaultLimit);
+        } catch (const Error&) {
+            // virsh's own message, then the library's parse error.
+            shell.printer().errorf("Invalid cpulist '{}'", cpulist);
+            throw;
+        }
+        if (map.empty())
+            failCommand(shell, fmt::format("Invalid cpulist '{}'", cpulist));
+        auto bits = map.bits();
+        if (static_cast<int>(bits.back()) >= hostCpus)
+            failCommand(shell, fmt::format("CPU {} in cpulist '{}' exceed the maxcpu {}", bits.back(), cpulist,
+                                           hostCpus));
+    }
+    std::vector<uint8_t> bytes((map.size() + 7) / 8, 0);
+    for (size_t bit : map.bits())
+        bytes[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
+    return bytes;
 }
 
 // The memory size option in KiB, rounded up (virsh's scaled --size).
@@ -130,13 +158,7 @@ bool cmdSetmem(Shell& shell, const Invocation& cmd) {
 }
 
 bool cmdSetmaxmem(Shell& shell, const Invocation& cmd) {
-    requireExclusive(cmd, "current", "live");
-    requireExclusive(cmd, "current", "config");
-    unsigned flags = flags::kAffectCurrent;
-    if (cmd.has("config"))
-        flags |= flags::kAffectConfig;
-    if (cmd.has("live"))
-        flags |= flags::kAffectLive;
+    unsigned flags = affectFlags(cmd);
     Domain dom = domainOption(shell, cmd);
     uint64_t kib = memorySizeKiB(cmd);
     withContext(shell, "Unable to change MaxMemorySize", [&] { dom.setMemory(kib, flags | flags::kMemMaximum); });
@@ -253,14 +275,8 @@ bool cmdVcpuinfo(Shell& shell, const Invocation& cmd) {
 }
 
 bool cmdVcpupin(Shell& shell, const Invocation& cmd) {
-    bool config = cmd.has("config"), live = cmd.has("live"), current = cmd.has("current");
-    requireExclusive(cmd, "current", "live");
-    requireExclusive(cmd, "current", "config");
-    unsigned flags = flags::kAffectCurrent;
-    if (config)
-        flags |= flags::kAffectConfig;
-    if (live)
-        flags |= flags::kAffectLive;
+    bool current = cmd.has("current");
+    unsigned flags = affectFlags(cmd);
     auto cpulist = cmd.raw("cpulist");
     if (!cpulist)
         requireExclusive(cmd, "live", "config");
@@ -299,29 +315,7 @@ bool cmdVcpupin(Shell& shell, const Invocation& cmd) {
         return true;
     }
 
-    // Pin: 'r' (for "reset") means every host CPU.
-    Bitmap map;
-    if (!cpulist->empty() && (*cpulist)[0] == 'r') {
-        for (int cpu = 0; cpu < hostCpus; ++cpu)
-            map.set(static_cast<size_t>(cpu));
-    } else {
-        try {
-            map = Bitmap::parse(*cpulist, Bitmap::kDefaultLimit);
-        } catch (const Error&) {
-            // virsh's own message, then the library's parse error.
-            shell.printer().errorf("Invalid cpulist '{}'", *cpulist);
-            throw;
-        }
-        if (map.empty())
-            failCommand(shell, fmt::format("Invalid cpulist '{}'", *cpulist));
-        auto bits = map.bits();
-        if (static_cast<int>(bits.back()) >= hostCpus)
-            failCommand(shell, fmt::format("CPU {} in cpulist '{}' exceed the maxcpu {}", bits.back(), *cpulist,
-                                           hostCpus));
-    }
-    std::vector<uint8_t> bytes((map.size() + 7) / 8, 0);
-    for (size_t bit : map.bits())
-        bytes[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
+    std::vector<uint8_t> bytes = parseCpuList(shell, *cpulist, hostCpus);
     if (flags == flags::kAffectCurrent && !current) {
         // virsh's virDomainPinVcpu, which pins the running domain.
         requireWritable(shell, "virDomainPinVcpu");
@@ -329,6 +323,28 @@ bool cmdVcpupin(Shell& shell, const Invocation& cmd) {
     } else {
         dom.pinVcpu(*vcpu, bytes, flags);
     }
+    return true;
+}
+
+bool cmdEmulatorpin(Shell& shell, const Invocation& cmd) {
+    bool config = cmd.has("config"), live = cmd.has("live"), current = cmd.has("current");
+    unsigned flags = affectFlags(cmd);
+    bool none = !current && !live && !config;
+    auto cpulist = cmd.string("cpulist");
+    int hostCpus = hostCpuCount(shell);
+    Domain dom = domainOption(shell, cmd);
+    if (!cpulist) {
+        auto map = dom.emulatorPinInfo(cpuMapLength(hostCpus), flags);
+        Printer& p = shell.printer();
+        p.printExtra("emulator: CPU Affinity\n");
+        p.printExtra("----------------------------------\n");
+        p.printExtra("       *: ");
+        p.print(formatCpuMap(map) + "\n");
+        return true;
+    }
+    std::vector<uint8_t> bytes = parseCpuList(shell, *cpulist, hostCpus);
+    // Without --live/--config/--current virsh pins the running domain.
+    dom.pinEmulator(bytes, none ? flags::kAffectLive : flags);
     return true;
 }
 

@@ -96,4 +96,15 @@ int hostCpuCount(Shell& shell) {
     return static_cast<int>(info.nodes * info.sockets * info.cores * info.threads);
 }
 
+unsigned affectFlags(const Invocation& cmd) {
+    requireExclusive(cmd, "current", "live");
+    requireExclusive(cmd, "current", "config");
+    unsigned flags = flags::kAffectCurrent;
+    if (cmd.has("config"))
+        flags |= flags::kAffectConfig;
+    if (cmd.has("live"))
+        flags |= flags::kAffectLive;
+    return flags;
+}
+
 }  // namespace cvirt::shell

@@ -37,4 +37,8 @@ int hostCpuCount(Shell& shell);
 inline constexpr int kMetadataDescription = 0;
 inline constexpr int kMetadataTitle = 1;
 
+// virsh's --current/--live/--config: current excludes the other two, and
+// the flags are VIR_DOMAIN_AFFECT_* of the ones given (CURRENT when none).
+unsigned affectFlags(const Invocation& cmd);
+
 }  // namespace cvirt::shell

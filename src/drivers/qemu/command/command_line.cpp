@@ -21,7 +21,7 @@ std::string quote(const std::string& arg) {
 
 }  // namespace
 
-std::string CommandLine::toString() const {
+std::string CommandLine::toString(bool lineBreaks) const {
     std::vector<std::string> parts;
     for (const auto& e : env) {
         auto eq = e.find('=');
@@ -33,7 +33,10 @@ std::string CommandLine::toString() const {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) {
         out += parts[i];
-        out += i + 1 < parts.size() ? " \\\n" : "\n";
+        if (lineBreaks)
+            out += i + 1 < parts.size() ? " \\\n" : "\n";
+        else if (i + 1 < parts.size())
+            out += ' ';
     }
     return out;
 }

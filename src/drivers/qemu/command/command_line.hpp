@@ -19,10 +19,12 @@ struct CommandLine {
     std::string binary;
     std::vector<std::string> args;
 
-    // libvirt's form: each environment entry, the binary and each argument
-    // on its own line, all but the last ending " \", shell-quoted where
-    // needed (what `domxml-to-native qemu-argv` prints).
-    std::string toString() const;
+    // libvirt's form: each environment entry, the binary and each argument,
+    // shell-quoted where needed. With `lineBreaks` each on its own line, all
+    // but the last ending " \" (libvirt's test data, the QEMU log); else on
+    // one line without a final newline (what `domxml-to-native qemu-argv`
+    // prints).
+    std::string toString(bool lineBreaks = true) const;
 };
 
 // The host side of a network interface that needs one (a tap device).
