@@ -167,15 +167,9 @@ bool cmdSetmaxmem(Shell& shell, const Invocation& cmd) {
 
 bool cmdSetvcpus(Shell& shell, const Invocation& cmd) {
     bool current = cmd.has("current");
-    requireExclusive(cmd, "current", "live");
-    requireExclusive(cmd, "current", "config");
+    unsigned flags = affectFlags(cmd);
     requireExclusive(cmd, "guest", "config");
     requireOption(cmd, "maximum", "config");
-    unsigned flags = flags::kAffectCurrent;
-    if (cmd.has("config"))
-        flags |= flags::kAffectConfig;
-    if (cmd.has("live"))
-        flags |= flags::kAffectLive;
     if (cmd.has("guest"))
         flags |= flags::kVcpuGuest;
     if (cmd.has("maximum"))
